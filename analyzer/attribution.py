@@ -1,0 +1,505 @@
+"""Attribution: find every attributed statement in a parsed article.
+
+In: `ParsedText` (from `nlp`). Out: `Statement`s with content, cue and speaker-mention spans and a
+kind (direct, indirect, mixed, according_to), following ../shared/ANNOTATION-GUIDE.md.
+
+How: a reporting cue (a verb from lexicons/reporting_verbs.tsv, `according to`, `X quoted Y as
+saying`) with an identifiable subject and a propositional complement (a clause, a gerund, a
+predicative small clause or a quotation) makes a statement. The complement comes from the parse:
+`ccomp` (`X said (that) P`), `parataxis` (`P, X said` and `X said: P`), a gerund `xcomp`
+(`denied taking`), or `obj` + `xcomp` (`called the plan a waste`). Quotations come from `quotes`.
+A quotation with no cue of its own inherits the preceding statement's speaker (`cue` empty).
+What is not a statement stays out: noun-phrase objects, infinitive complements, agentless
+passives, cues inside a quotation, and nested cues under negation, modality or the same speaker.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from analyzer import lexicons
+from analyzer.nlp import ParsedText, Sentence, Word
+from analyzer.quotes import QUOTE_CHARS, Quotation, find_quotations
+from analyzer.records import Span, Statement
+
+logger = logging.getLogger(__name__)
+
+SUBJECT_RELS = ("nsubj", "nsubj:outer")
+CLAUSE_RELS = ("ccomp",)
+LEADING_CONNECTIVES = frozenset(
+    [
+        "but",
+        "however",
+        "and",
+        "yet",
+        "still",
+        "also",
+        "meanwhile",
+        "moreover",
+        "furthermore",
+        "instead",
+        "nevertheless",
+        "so",
+        "then",
+    ]
+)
+SPEAKER_DROP_RELS = frozenset({"acl:relcl", "parataxis", "punct", "dep", "advcl"})
+PERSONAL_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you"])
+HYPOTHETICAL_AUX = frozenset(["might", "may", "could", "would", "will", "should", "shall", "can", "must"])
+PLANNING_LEMMAS = frozenset(
+    ["plan", "intend", "want", "expect", "hope", "aim", "prepare", "seek", "try", "threaten"]
+)
+SMALL_CLAUSE_LEMMAS = frozenset(
+    [
+        "call",
+        "describe",
+        "label",
+        "brand",
+        "term",
+        "dub",
+        "characterize",
+        "characterise",
+        "find",
+        "declare",
+        "rule",
+    ]
+)
+TRAILING_PUNCT = ",;:—–-"
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    sentence: Sentence
+    word: Word  # the reporting verb (or `according`)
+    speaker_head: Word
+    parts: tuple[Span, ...]
+    content_start: int
+    content_end: int
+    kind_hint: str  # "according_to" or "" (decided from quotes later)
+
+
+class _Tree:
+    """Children and subtree offsets of one sentence's dependency tree."""
+
+    def __init__(self, sentence: Sentence):
+        self.sentence = sentence
+        self.children: dict[int, list[Word]] = {}
+        for word in sentence.words:
+            self.children.setdefault(word.head, []).append(word)
+
+    def kids(self, word: Word, *rels: str) -> list[Word]:
+        found = self.children.get(word.index, [])
+        if not rels:
+            return found
+        return [w for w in found if w.deprel in rels or w.deprel.split(":")[0] in rels]
+
+    def subtree(self, word: Word, exclude: set[int] | None = None) -> list[Word]:
+        exclude = exclude or set()
+        out, stack = [], [word]
+        while stack:
+            node = stack.pop()
+            if node.index in exclude:
+                continue
+            out.append(node)
+            stack.extend(self.children.get(node.index, []))
+        return sorted(out, key=lambda w: w.index)
+
+    def head_of(self, word: Word) -> Word | None:
+        return self.sentence.word(word.head)
+
+    def ancestors(self, word: Word) -> Iterator[Word]:
+        seen = set()
+        node = self.head_of(word)
+        while node is not None and node.index not in seen:
+            seen.add(node.index)
+            yield node
+            node = self.head_of(node)
+
+
+def _reporting_lemmas() -> dict[str, tuple[str, ...]]:
+    return lexicons.table("reporting_verbs")
+
+
+def _is_cue_verb(word: Word) -> bool:
+    return word.upos in ("VERB", "AUX") and word.lemma.lower() in _reporting_lemmas() and word.upos != "AUX"
+
+
+def _speaker_words(tree: _Tree, head: Word) -> list[Word]:
+    """The speaker noun phrase: the subject's subtree without relative clauses, appositive glosses
+    and anything after a comma that follows the head (guide rule 12)."""
+    exclude = {w.index for w in tree.kids(head) if w.deprel in SPEAKER_DROP_RELS}
+    for appos in tree.kids(head, "appos"):
+        # keep a name in apposition to a title (`spokesman Zhao Lijian`, `a spokesman, Zhao`)
+        if not (head.upos != "PROPN" and appos.upos == "PROPN" and appos.index == head.index + 1):
+            exclude.add(appos.index)
+    words = tree.subtree(head, exclude)
+    # cut at a comma after the head, then trim edge punctuation
+    trimmed = []
+    for w in words:
+        if w.index > head.index and w.upos == "PUNCT" and w.text in ",;:(—–":
+            break
+        trimmed.append(w)
+    while trimmed and trimmed[0].upos == "PUNCT":
+        trimmed.pop(0)
+    while trimmed and trimmed[-1].upos == "PUNCT" and trimmed[-1].text not in ")":
+        trimmed.pop()
+    return trimmed or [head]
+
+
+def _find_subject(tree: _Tree, verb: Word) -> Word | None:
+    """The speaker head for a cue verb, following conjunctions and participles up when the verb
+    has no subject of its own (`said P and added Q`, `..., saying P`)."""
+    node: Word | None = verb
+    for _ in range(3):
+        if node is None:
+            return None
+        subjects = tree.kids(node, *SUBJECT_RELS)
+        if subjects:
+            subject = subjects[0]
+            if subject.feats and "PronType=Rel" in subject.feats:
+                # `X, who said P`: the speaker is what the relative clause modifies
+                return tree.head_of(node) if node.deprel == "acl:relcl" else None
+            return subject
+        passive_agents = [
+            w
+            for w in tree.kids(node, "obl:agent") or []
+            if any(c.lemma == "by" for c in tree.kids(w, "case"))
+        ]
+        if passive_agents:
+            return passive_agents[0]
+        if tree.kids(node, "nsubj:pass"):
+            return None  # agentless passive: `is said to be`
+        if node.deprel in ("conj", "advcl", "xcomp") or (node.deprel == "acl" and node.xpos == "VBG"):
+            if node.deprel == "acl":
+                return tree.head_of(node)
+            node = tree.head_of(node)
+            continue
+        return None
+    return None
+
+
+def _is_suppressed(tree: _Tree, verb: Word) -> bool:
+    """Negated, hypothetical or planned cues (`never suggested`, `might tell`, `planned to argue`)."""
+    if any(w.lemma in ("not", "never", "no") for w in tree.kids(verb, "advmod")):
+        return True
+    if any(w.lemma.lower() in HYPOTHETICAL_AUX for w in tree.kids(verb, "aux")):
+        return True
+    head = tree.head_of(verb)
+    return bool(verb.deprel == "xcomp" and head is not None and head.lemma in PLANNING_LEMMAS)
+
+
+def _span(words: list[Word]) -> tuple[int, int]:
+    return words[0].start, words[-1].end
+
+
+def _cue_parts(tree: _Tree, verb: Word, text: str) -> tuple[Span, ...]:
+    """The cue verb with the auxiliaries right before it (`has said`, `has reported`)."""
+    start = verb.start
+    auxes = sorted(tree.kids(verb, "aux"), key=lambda w: -w.index)
+    expected = verb.index - 1
+    for aux in auxes:
+        if aux.index == expected and aux.lemma.lower() not in HYPOTHETICAL_AUX - {"will"}:
+            start = aux.start
+            expected -= 1
+        else:
+            break
+    return (Span.of(text, start, verb.end),)
+
+
+def _content_from_words(words: list[Word]) -> tuple[int, int] | None:
+    # drop the complementizer and leading connectives (`that`, `But`, `However,`)
+    while words and (
+        (words[0].deprel == "mark" and words[0].lemma.lower() in ("that", "whether", "if"))
+        or (words[0].lemma.lower() in LEADING_CONNECTIVES and words[0].deprel in ("cc", "advmod"))
+        or (words[0].upos == "PUNCT" and words[0].text not in QUOTE_CHARS)
+    ):
+        words = words[1:]
+    if not words:
+        return None
+    return _span(words)
+
+
+def _clause_without(tree: _Tree, clause_head: Word, inner: Word) -> tuple[int, int] | None:
+    """Content of `P, X said` / `According to X, P`: the clause minus the attribution part.
+
+    When the attribution sits in the middle of the clause (guide rule 10), the whole clause is the
+    content, attribution included."""
+    full = tree.subtree(clause_head)
+    cut = {w.index for w in tree.subtree(inner)}
+    before = [w for w in full if w.index < min(cut) and w.upos != "PUNCT"]
+    after = [w for w in full if w.index > max(cut) and w.upos != "PUNCT"]
+    if before and after:
+        # the attribution interrupts; content is the whole clause
+        return _content_from_words([w for w in full])
+    kept = [w for w in full if w.index not in cut]
+    # drop the punctuation that joined the attribution to the clause
+    if after and not before:
+        kept = [w for w in kept if w.index > max(cut)]
+    elif before and not after:
+        kept = [w for w in kept if w.index < min(cut)]
+    return _content_from_words(kept)
+
+
+def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
+    """Where the reported content of a cue verb lies, or None if it takes no proposition."""
+    for comp in tree.kids(verb, *CLAUSE_RELS):
+        return _content_from_words(tree.subtree(comp))
+    # `X said: P` / `X said, "P"` — the content as a parataxis or dependent clause after the verb
+    for comp in tree.kids(verb, "parataxis"):
+        if comp.index > verb.index:
+            return _content_from_words(tree.subtree(comp))
+    # `P, X said`: the cue hangs as parataxis off the reported clause
+    head = tree.head_of(verb)
+    if verb.deprel == "parataxis" and head is not None:
+        return _clause_without(tree, head, verb)
+    # `denied taking the money`: a gerund complement
+    for comp in tree.kids(verb, "xcomp"):
+        if comp.xpos == "VBG" and not any(w.lemma == "to" for w in tree.kids(comp, "mark")):
+            return _content_from_words(tree.subtree(comp))
+        # `called the plan a waste`: object + predicative complement
+        if verb.lemma in SMALL_CLAUSE_LEMMAS and tree.kids(verb, "obj"):
+            words = tree.subtree(tree.kids(verb, "obj")[0]) + tree.subtree(comp)
+            return _content_from_words(sorted(words, key=lambda w: w.index))
+    return None
+
+
+def _according_to(tree: _Tree, word: Word, text: str) -> _Cue | None:
+    """`according to X, P` / `P, according to X`."""
+    nxt = tree.sentence.word(word.index + 1)
+    if word.lemma.lower() not in ("accord", "according") or nxt is None or nxt.text.lower() != "to":
+        return None
+    source = tree.head_of(word)
+    if source is None:
+        return None
+    clause = tree.head_of(source)
+    if clause is None:
+        return None
+    content = _clause_without(tree, clause, source)
+    if content is None:
+        return None
+    return _Cue(
+        tree.sentence,
+        word,
+        source,
+        (Span.of(text, word.start, nxt.end),),
+        content[0],
+        content[1],
+        "according_to",
+    )
+
+
+def _quoted_as_saying(tree: _Tree, verb: Word, text: str) -> _Cue | None:
+    """`X quoted Y as saying P`: the speaker is Y (guide rule 14)."""
+    if verb.lemma != "quote":
+        return None
+    objects = tree.kids(verb, "obj")
+    for saying in tree.kids(verb, "advcl", "xcomp"):
+        if saying.lemma == "say" and objects:
+            as_word = next((w for w in tree.kids(saying, "mark") if w.lemma == "as"), None)
+            content = _complement(tree, saying)
+            if content is None:
+                continue
+            parts = [Span.of(text, verb.start, verb.end)]
+            parts.append(Span.of(text, (as_word or saying).start, saying.end))
+            return _Cue(tree.sentence, verb, objects[0], tuple(parts), content[0], content[1], "")
+    return None
+
+
+def _fragment_quote(tree: _Tree, verb: Word, quotes: list[Quotation]) -> tuple[int, int] | None:
+    """A quoted fragment in the cue's own phrase (`accused rivals of "squabbling"`, guide rule 5)."""
+    if verb.lemma not in lexicons.words("fragment_cues") and verb.lemma not in _reporting_lemmas():
+        return None
+    subject_ids = {w.index for s in tree.kids(verb, *SUBJECT_RELS) for w in tree.subtree(s)}
+    region = [w for w in tree.subtree(verb) if w.index not in subject_ids and w.index >= verb.index]
+    if not region:
+        return None
+    lo, hi = region[0].start, region[-1].end
+    for quote in quotes:
+        if lo <= quote.start and quote.end <= hi + 1 and quote.closed:
+            return quote.inner_start, quote.inner_end
+    return None
+
+
+def _sentence_cues(sentence: Sentence, text: str, quotes: list[Quotation]) -> list[_Cue]:
+    tree = _Tree(sentence)
+    cues: list[_Cue] = []
+    for word in sentence.words:
+        if any(q.contains(word.start) for q in quotes):
+            continue  # cues inside a direct quotation belong to the quotation (guide rule 7)
+        according = _according_to(tree, word, text)
+        if according:
+            cues.append(according)
+            continue
+        if not _is_cue_verb(word):
+            continue
+        quoted = _quoted_as_saying(tree, word, text)
+        if quoted:
+            cues.append(quoted)
+            continue
+        speaker = _find_subject(tree, word)
+        if speaker is None:
+            continue
+        content = _complement(tree, word) or _fragment_quote(tree, word, quotes)
+        if content is None:
+            continue
+        cues.append(_Cue(sentence, word, speaker, _cue_parts(tree, word, text), content[0], content[1], ""))
+    return _drop_nested(tree, cues)
+
+
+def _drop_nested(tree: _Tree, cues: list[_Cue]) -> list[_Cue]:
+    """Guide rule 7: no inner statement under negation or modality, or by the outer speaker."""
+    kept = []
+    for cue in cues:
+        outer = [
+            o
+            for o in cues
+            if o is not cue and o.content_start <= cue.word.start and cue.word.end <= o.content_end
+        ]
+        if outer:
+            if cue.kind_hint != "according_to" and _is_suppressed(tree, cue.word):
+                continue
+            if any(_same_speaker(o, cue) for o in outer):
+                continue
+        kept.append(cue)
+    return kept
+
+
+def _same_speaker(outer: _Cue, inner: _Cue) -> bool:
+    inner_word = inner.speaker_head.text.lower()
+    if inner_word in PERSONAL_PRONOUNS - {"it", "you"}:
+        return (
+            outer.speaker_head.text.lower() not in PERSONAL_PRONOUNS
+            or outer.speaker_head.text.lower() == inner_word
+        )
+    return inner_word == outer.speaker_head.text.lower()
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip whitespace, a final full stop and joining punctuation from an indirect content span."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in TRAILING_PUNCT + "."):
+        end -= 1
+    return start, end
+
+
+def _direct_span(text: str, quote: Quotation) -> tuple[int, int]:
+    """Guide rule 8: the text between the marks, a trailing comma dropped, `.?!` kept."""
+    start, end = quote.inner_start, quote.inner_end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def _classify(text: str, start: int, end: int, quotes: list[Quotation]) -> tuple[str, int, int]:
+    """Decide direct or mixed or indirect and fix the content span accordingly."""
+    inside = [q for q in quotes if q.start < end and start < q.end]
+    for quote in inside:
+        # the content is (essentially) one quotation: a direct statement
+        q_start, q_end = quote.start, quote.end
+        outside = text[start:q_start] + text[q_end:end]
+        if not outside.strip(" ,.;:—–-\n\"'“”‘’"):
+            s, e = _direct_span(text, quote)
+            return "direct", s, e
+        # the parse kept one sentence of a multi-sentence quotation: take the whole quotation
+        if quote.inner_start <= start and end <= quote.end:
+            s, e = _direct_span(text, quote)
+            return "direct", s, e
+    s, e = _trim(text, start, end)
+    # a content ending in a quotation keeps its closing mark (and the punctuation inside it)
+    for quote in inside:
+        if quote.closed and s < quote.end <= end + 1 and quote.end > e and text[s : quote.end].strip():
+            e = quote.end
+    if any(ch in QUOTE_CHARS for ch in text[s:e]) and inside:
+        return "mixed", s, e
+    return "indirect", s, e
+
+
+def _statement_from_cue(cue: _Cue, text: str, quotes: list[Quotation]) -> Statement | None:
+    tree = _Tree(cue.sentence)
+    speaker_words = _speaker_words(tree, cue.speaker_head)
+    s_start, s_end = _span(speaker_words)
+    kind, start, end = _classify(text, cue.content_start, cue.content_end, quotes)
+    if cue.kind_hint == "according_to":
+        kind = "according_to"
+    if end <= start:
+        return None
+    # a speaker inside the content means the parse tangled them; keep the statement, cut nothing
+    return Statement(
+        content=Span.of(text, start, end),
+        kind=kind,
+        cue=cue.parts,
+        speaker=Span.of(text, s_start, s_end),
+        sentence_index=cue.sentence.index,
+    )
+
+
+def _inherited_quotes(
+    parsed: ParsedText, quotes: list[Quotation], statements: list[Statement]
+) -> list[Statement]:
+    """Guide rule 4: a quotation with no cue of its own goes to the preceding attribution's speaker."""
+    text = parsed.text
+    extra: list[Statement] = []
+    covered = [(s.content.start, s.content.end) for s in statements]
+    cue_sentences = {s.sentence_index for s in statements if s.cue}
+    for quote in quotes:
+        if any(a <= quote.inner_start < b or quote.start <= a < quote.end for a, b in covered):
+            continue
+        sentence = next((s for s in parsed.sentences if s.start <= quote.inner_start < s.end + 1), None)
+        if sentence is None or sentence.index in cue_sentences:
+            continue
+        inner = [w for w in sentence.words if quote.inner_start <= w.start < quote.inner_end]
+        # a clause-like quotation, not a scare-quoted word in the narrator's sentence
+        clause_like = any(w.upos in ("VERB", "AUX") for w in inner) and len(inner) >= 3
+        starts_sentence = quote.start <= sentence.start + 1
+        if not (clause_like and (starts_sentence or len(inner) >= 0.6 * len(sentence.words))):
+            continue
+        previous = [s for s in statements + extra if s.content.end <= quote.start and s.speaker is not None]
+        if not previous:
+            continue
+        last = max(previous, key=lambda s: s.content.end)
+        if sentence.index - last.sentence_index > 3:
+            continue
+        start, end = _direct_span(text, quote)
+        if end <= start:
+            continue
+        extra.append(
+            Statement(
+                content=Span.of(text, start, end),
+                kind="direct",
+                cue=(),
+                speaker=last.speaker,
+                sentence_index=sentence.index,
+            )
+        )
+    return extra
+
+
+def extract_statements(parsed: ParsedText) -> list[Statement]:
+    """All attributed statements of a parsed article, in text order."""
+    text = parsed.text
+    quotes = find_quotations(text)
+    statements: list[Statement] = []
+    seen: set[tuple[int, int, int]] = set()
+    for sentence in parsed.sentences:
+        for cue in _sentence_cues(sentence, text, quotes):
+            statement = _statement_from_cue(cue, text, quotes)
+            if statement is None:
+                continue
+            key = (
+                statement.content.start,
+                statement.content.end,
+                statement.speaker.start if statement.speaker else -1,
+            )
+            if key in seen:
+                continue
+            seen.add(key)
+            statements.append(statement)
+    statements += _inherited_quotes(parsed, quotes, statements)
+    statements.sort(key=lambda s: (s.content.start, s.content.end))
+    logger.debug("%d statements in %d sentences", len(statements), len(parsed.sentences))
+    return statements

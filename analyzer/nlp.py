@@ -1,0 +1,233 @@
+"""Parsing: the one place that builds the Stanza pipeline.
+
+In: article text. Out: a `ParsedText`, sentences of `Word`s with character offsets into that text,
+POS, lemma, head and dependency relation.
+
+Models come from `analyzer/models/` (trained here from UD, see its MODEL_CARD.md), or from a folder
+of official Stanza models given by `--stanza-dir` / the `ANALYZER_STANZA_DIR` environment variable.
+Stanza is always built with `download_method=None`, so nothing here touches the network; a missing
+or corrupt model raises `AnalyzerError` with a one-line message saying what to do.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from analyzer.records import AnalyzerError
+
+logger = logging.getLogger(__name__)
+
+SHIPPED_MODEL_DIR = Path(__file__).parent / "models"
+STANZA_DIR_ENV = "ANALYZER_STANZA_DIR"
+PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
+
+# processor -> (file under SHIPPED_MODEL_DIR, Stanza pipeline keyword)
+SHIPPED_FILES = {
+    "tokenize": ("en_tokenizer.pt", "tokenize_model_path"),
+    "mwt": ("en_mwt.pt", "mwt_model_path"),
+    "pos": ("en_tagger.pt", "pos_model_path"),
+    "lemma": ("en_lemmatizer.pt", "lemma_model_path"),
+    "depparse": ("en_parser.pt", "depparse_model_path"),
+    "pretrain": ("en_vectors.pt", None),
+}
+
+_FIX_HINT = (
+    "reinstall the analyzer from a full checkout (git lfs is not used; the models live in analyzer/models), "
+    "retrain them with `python training/train_models.py`, or point --stanza-dir / "
+    f"{STANZA_DIR_ENV} at a folder of official Stanza English models"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    index: int  # 1-based position in its sentence, as in CoNLL-U
+    text: str
+    lemma: str
+    upos: str
+    xpos: str
+    feats: str
+    head: int  # 0 for the root
+    deprel: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    words: tuple[Word, ...]
+
+    def word(self, index: int) -> Word | None:
+        """The word with this 1-based index, None for the root (0)."""
+        return self.words[index - 1] if index > 0 else None
+
+    def children(self, index: int) -> list[Word]:
+        return [w for w in self.words if w.head == index]
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedText:
+    text: str
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def n_words(self) -> int:
+        return sum(len(s.words) for s in self.sentences)
+
+
+def model_versions(stanza_dir: str | os.PathLike | None = None) -> dict[str, str]:
+    """What produced a parse: shown in exports and stored with every analysis."""
+    import stanza
+
+    chosen = stanza_dir or os.environ.get(STANZA_DIR_ENV)
+    if chosen:
+        return {"stanza": stanza.__version__, "models": f"official Stanza models at {chosen}"}
+    card = SHIPPED_MODEL_DIR / "model_card.json"
+    version = "unknown"
+    if card.exists():
+        with contextlib.suppress(OSError, json.JSONDecodeError):
+            version = json.loads(card.read_text(encoding="utf-8")).get("version", "unknown")
+    return {"stanza": stanza.__version__, "models": f"analyzer shipped models {version}"}
+
+
+def _shipped_kwargs() -> dict[str, object]:
+    kwargs: dict[str, object] = {}
+    for processor, (filename, keyword) in SHIPPED_FILES.items():
+        path = SHIPPED_MODEL_DIR / filename
+        if not path.is_file() or path.stat().st_size == 0:
+            raise AnalyzerError(f"parser model missing: {path}; {_FIX_HINT}")
+        if keyword:
+            kwargs[keyword] = str(path)
+        if processor == "pretrain":
+            kwargs["pos_pretrain_path"] = str(path)
+            kwargs["depparse_pretrain_path"] = str(path)
+    return kwargs
+
+
+def build_pipeline(stanza_dir: str | os.PathLike | None = None):
+    """Build the Stanza pipeline from the shipped models, or from official models in `stanza_dir`."""
+    import stanza
+
+    chosen = stanza_dir or os.environ.get(STANZA_DIR_ENV)
+    common = {
+        "lang": "en",
+        "processors": PROCESSORS,
+        "download_method": None,
+        "use_gpu": False,
+        "logging_level": "WARN",
+        "tokenize_no_ssplit": False,
+        "depparse_resolve_head_constraints": True,
+    }
+    try:
+        if chosen:
+            if not (Path(chosen) / "resources.json").is_file():
+                raise AnalyzerError(
+                    f"no resources.json in --stanza-dir {chosen}; give the folder that holds "
+                    "resources.json and en/ from an official Stanza download"
+                )
+            return stanza.Pipeline(dir=str(chosen), **common)
+        return stanza.Pipeline(
+            dir=str(SHIPPED_MODEL_DIR), allow_unknown_language=True, **common, **_shipped_kwargs()
+        )
+    except AnalyzerError:
+        raise
+    except Exception as exc:  # Stanza raises many types for unreadable or mismatched model files
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise AnalyzerError(f"cannot load the parser models ({first_line[:200]}); {_FIX_HINT}") from exc
+
+
+def _word_offsets(token_text: str, token_start: int, words: list) -> list[tuple[int, int]]:
+    """Character offsets for the words of one token (several for a multi-word token like "don't")."""
+    if len(words) == 1:
+        return [(token_start, token_start + len(token_text))]
+    offsets = []
+    cursor = 0
+    for word in words:
+        found = token_text.find(word.text, cursor)
+        if found < 0:  # e.g. "wo" + "n't" -> "will" + "not": no clean split; share the token span
+            return [(token_start, token_start + len(token_text))] * len(words)
+        offsets.append((token_start + found, token_start + found + len(word.text)))
+        cursor = found + len(word.text)
+    return offsets
+
+
+def convert(text: str, doc) -> ParsedText:
+    """Stanza Document -> ParsedText with offsets into `text`."""
+    sentences = []
+    for s_index, sentence in enumerate(doc.sentences):
+        words: list[Word] = []
+        for token in sentence.tokens:
+            spans = _word_offsets(token.text, token.start_char, token.words)
+            # Stanza's start_char indexes the text it was given; verify rather than trust.
+            if text[token.start_char : token.end_char] != token.text:
+                spans = [(token.start_char, token.end_char)] * len(token.words)
+            for word, (start, end) in zip(token.words, spans, strict=True):
+                words.append(
+                    Word(
+                        index=word.id,
+                        text=text[start:end],
+                        lemma=(word.lemma or word.text).lower()
+                        if word.upos != "PROPN"
+                        else (word.lemma or word.text),
+                        upos=word.upos or "X",
+                        xpos=word.xpos or "",
+                        feats=word.feats or "",
+                        head=word.head or 0,
+                        deprel=word.deprel or "dep",
+                        start=start,
+                        end=end,
+                    )
+                )
+        if words:
+            sentences.append(Sentence(len(sentences), words[0].start, words[-1].end, tuple(words)))
+        del s_index
+    return ParsedText(text, tuple(sentences))
+
+
+class Parser:
+    """A loaded pipeline; load once per process and reuse (`get_parser`)."""
+
+    def __init__(self, stanza_dir: str | os.PathLike | None = None):
+        self.stanza_dir = stanza_dir
+        self.pipeline = build_pipeline(stanza_dir)
+        self.versions = model_versions(stanza_dir)
+        self._lock = threading.Lock()
+
+    def parse(self, text: str) -> ParsedText:
+        if not text.strip():
+            return ParsedText(text, ())
+        with self._lock:  # Stanza pipelines are not safe to call from two threads at once
+            doc = self.pipeline(text)
+        return convert(text, doc)
+
+    def parse_many(self, texts: list[str]) -> list[ParsedText]:
+        """Parse several texts in one batched Stanza call (faster than one by one)."""
+        import stanza
+
+        results: list[ParsedText | None] = [None] * len(texts)
+        todo = [i for i, t in enumerate(texts) if t.strip()]
+        with self._lock:
+            docs = self.pipeline.bulk_process([stanza.Document([], text=texts[i]) for i in todo])
+        for i, doc in zip(todo, docs, strict=True):
+            results[i] = convert(texts[i], doc)
+        return [r if r is not None else ParsedText(t, ()) for r, t in zip(results, texts, strict=True)]
+
+
+_PARSERS: dict[str, Parser] = {}
+_PARSERS_LOCK = threading.Lock()
+
+
+def get_parser(stanza_dir: str | os.PathLike | None = None) -> Parser:
+    key = str(stanza_dir or os.environ.get(STANZA_DIR_ENV) or "")
+    with _PARSERS_LOCK:
+        if key not in _PARSERS:
+            _PARSERS[key] = Parser(stanza_dir)
+        return _PARSERS[key]

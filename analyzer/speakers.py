@@ -1,0 +1,428 @@
+"""Speakers: who each speaker mention really is.
+
+In: `ParsedText` and the `Statement`s from attribution. Out: the statements with `source_id`,
+`speaker_canonical`, `speaker_type` (and `speaker_ambiguous`) filled, and one `Source` per
+canonical referent with its mentions, role, anonymity reason and knowledge basis.
+
+Resolution is by ordered rules, most specific first (guide rules 12-15):
+1. names: a mention whose proper-noun words are a subset of a fuller name in the article resolves
+   to the fullest such name (`Trump` -> `Donald Trump`); titles and honorifics are dropped;
+2. pronouns (he/she/it/they/we/I) resolve to the nearest earlier speaker or name of a compatible
+   kind; a tie between two candidates is reported as ambiguous (`speaker_ambiguous`);
+3. definite descriptions (`the sources`, `the company`, `the ministry`) resolve to the earliest
+   earlier source whose head noun or type matches; a partitive (`Two of the sources`) stays its
+   own referent;
+4. everything else is its own referent.
+Types come from lexicons (speaker_nouns.tsv, named_bodies.tsv) over the parse.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, replace
+
+from analyzer import lexicons
+from analyzer.nlp import ParsedText, Sentence, Word
+from analyzer.records import Source, Span, Statement
+
+logger = logging.getLogger(__name__)
+
+HONORIFICS = frozenset(
+    [
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "prof",
+        "prof.",
+        "rev",
+        "rev.",
+    ]
+)
+TITLE_WORDS = frozenset(
+    [
+        "president",
+        "prime",
+        "minister",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "senator",
+        "sen.",
+        "rep.",
+        "representative",
+        "governor",
+        "mayor",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "general",
+        "gen.",
+        "judge",
+        "justice",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "chief",
+        "executive",
+        "ceo",
+        "director",
+        "leader",
+        "speaker",
+        "ambassador",
+        "commissioner",
+        "deputy",
+        "foreign",
+        "vice",
+        "us",
+        "u.s.",
+        "uk",
+        "former",
+        "acting",
+        "state",
+        "attorney",
+        "solicitor",
+        "minister's",
+        "ministry",
+        "official",
+        "officials",
+    ]
+)
+MALE = frozenset(["he", "him", "his", "himself"])
+FEMALE = frozenset(["she", "her", "hers", "herself"])
+NEUTER = frozenset(["it", "its", "itself"])
+PLURAL = frozenset(["they", "them", "their", "themselves", "we", "us", "our"])
+FIRST_PERSON = frozenset(["i", "me", "my", "we", "us", "our"])
+PRONOUNS = MALE | FEMALE | NEUTER | PLURAL | FIRST_PERSON
+GROUP_TYPES = ("anonymous", "unnamed_group", "organization", "government", "media")
+
+
+@dataclass
+class _Mention:
+    span: Span
+    words: list[Word]
+    head: Word | None
+    kind: str  # "name", "pronoun", "description"
+    speaker_type: str
+    plural: bool
+    canonical: str = ""
+    ambiguous: bool = False
+
+
+def _words_in(sentence: Sentence, start: int, end: int) -> list[Word]:
+    return [w for w in sentence.words if start <= w.start and w.end <= end]
+
+
+def _sentence_at(parsed: ParsedText, position: int) -> Sentence | None:
+    for sentence in parsed.sentences:
+        if sentence.start <= position < sentence.end + 1:
+            return sentence
+    return None
+
+
+def _head(words: list[Word]) -> Word | None:
+    """The syntactic head of a phrase: the word whose head lies outside the phrase."""
+    indices = {w.index for w in words}
+    for word in words:
+        if word.head not in indices:
+            return word
+    return words[-1] if words else None
+
+
+def _name_words(words: list[Word]) -> list[Word]:
+    """The proper-name part of a phrase, without titles and honorifics."""
+    names = [w for w in words if w.upos == "PROPN" and w.text.lower() not in HONORIFICS]
+    # a name is the last run of proper nouns (`US President Donald Trump` -> Donald Trump)
+    if not names:
+        return []
+    run = [names[-1]]
+    for w in reversed(names[:-1]):
+        if w.index == run[0].index - 1 and w.text.lower() not in TITLE_WORDS:
+            run.insert(0, w)
+        else:
+            break
+    return run
+
+
+def _type_of(words: list[Word], head: Word | None, text: str) -> tuple[str, bool]:
+    """Speaker type and plurality of a mention from lexicons and the parse."""
+    phrase = text.lower().strip()
+    phrase_no_the = re.sub(r"^the\s+", "", phrase)
+    bodies = lexicons.table("named_bodies")
+    for candidate in (phrase, phrase_no_the):
+        if candidate in bodies:
+            return bodies[candidate][0], False
+    nouns = lexicons.table("speaker_nouns")
+    head_text = (head.text if head else phrase.split()[-1] if phrase.split() else "").lower()
+    plural = bool(head and ("Number=Plur" in head.feats or head.xpos in ("NNS", "NNPS")))
+    lowered = {w.text.lower() for w in words}
+    if head is not None and head.text.lower() in PRONOUNS:
+        pron = head.text.lower()
+        return ("person" if pron in MALE | FEMALE | {"i", "me"} else ""), pron in PLURAL
+    anonymous_marker = any(w in lowered for w in ("anonymous", "unnamed", "unidentified")) or any(
+        re.search(pattern, phrase) for pattern, kind in lexicons.rows("anonymity") if kind == "knowledge"
+    )
+    if head_text in nouns:
+        kind, number = nouns[head_text][0], nouns[head_text][1]
+        names = _name_words(words)
+        if kind == "person" and not names and anonymous_marker:
+            return "anonymous", plural
+        if kind in ("anonymous", "unnamed_group"):
+            if names and head.upos == "PROPN":
+                return "person", False
+            if anonymous_marker or kind == "anonymous" or "source" in head_text:
+                # `officials` with a knowledge or anonymity phrase are anonymous sources
+                return ("anonymous" if (anonymous_marker or kind == "anonymous") else kind), number == "pl"
+            return kind, number == "pl"
+        if kind == "person" and not names:
+            # an unnamed spokesman takes the type of the body it speaks for (guide rule 15)
+            for w in words:
+                body = nouns.get(w.text.lower())
+                if body and body[0] in ("organization", "government", "media") and w is not head:
+                    return body[0], False
+            if any(w.upos == "PROPN" for w in words):
+                return "person", False
+            return "person", False
+        return kind, plural
+    if head is not None and head.upos == "PROPN":
+        # a proper name: a person unless it carries a body's head word somewhere inside it
+        for w in words:
+            entry = nouns.get(w.text.lower())
+            if (
+                entry
+                and entry[0] in ("organization", "government", "media", "document")
+                and w.upos == "PROPN"
+            ):
+                return entry[0], False
+        return "person" if len(_name_words(words)) >= 2 else "organization", False
+    if plural:
+        return "unnamed_group", True
+    return "person" if head is not None and head.upos == "PROPN" else "organization", plural
+
+
+def _canonical_text(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"^(the|a|an)\s+", "", text, flags=re.I) if text[:4].lower() == "the " else text
+
+
+class _Resolver:
+    def __init__(self, parsed: ParsedText):
+        self.parsed = parsed
+        self.text = parsed.text
+        self.full_names: list[tuple[int, list[str]]] = []  # (offset, name tokens) of every multi-word name
+        for sentence in parsed.sentences:
+            run: list[Word] = []
+            for word in [*sentence.words, None]:
+                if word is not None and word.upos == "PROPN" and word.text.lower() not in HONORIFICS:
+                    run.append(word)
+                    continue
+                names = [w for w in run if w.text.lower() not in TITLE_WORDS]
+                if len(names) >= 2:
+                    self.full_names.append((names[0].start, [w.text for w in names]))
+                run = []
+
+    def fullest_name(self, tokens: list[str]) -> list[str]:
+        best = tokens
+        for _, name in self.full_names:
+            if (len(name) > len(best) and name[-len(tokens) :] == tokens) or (
+                len(name) > len(best) and len(tokens) == 1 and tokens[0] in name
+            ):
+                best = name
+        return best
+
+    def mention(self, span: Span) -> _Mention:
+        sentence = _sentence_at(self.parsed, span.start)
+        words = _words_in(sentence, span.start, span.end) if sentence else []
+        head = _head(words)
+        speaker_type, plural = _type_of(words, head, span.text)
+        if head is not None and head.text.lower() in PRONOUNS and len(words) == 1:
+            return _Mention(span, words, head, "pronoun", speaker_type, plural)
+        names = _name_words(words)
+        head_is_name = head is not None and head.upos == "PROPN"
+        if names and speaker_type == "person" and head_is_name:
+            canonical = " ".join(self.fullest_name([w.text for w in names]))
+            return _Mention(span, words, head, "name", speaker_type, plural, canonical)
+        if head_is_name:
+            return _Mention(span, words, head, "name", speaker_type, plural, _canonical_text(span.text))
+        determiner = words[0].text.lower() if words else ""
+        kind = "description" if determiner in ("the", "these", "those", "this", "that") else "name"
+        return _Mention(span, words, head, kind, speaker_type, plural, _canonical_text(span.text))
+
+
+def _compatible(pronoun: str, candidate: _Mention) -> bool:
+    if pronoun in MALE | FEMALE or pronoun in ("i", "me", "my"):
+        return candidate.speaker_type == "person" and not candidate.plural
+    if pronoun in NEUTER:
+        return (
+            candidate.speaker_type in ("organization", "government", "media", "document")
+            and not candidate.plural
+        )
+    if pronoun in PLURAL:
+        return candidate.plural or candidate.speaker_type in ("organization", "government", "media")
+    return False
+
+
+def _antecedent_candidates(resolver: _Resolver, before: int) -> list[_Mention]:
+    """Proper names and noun phrases in subjects before `before`, nearest first (a light-weight
+    stand-in for full coreference: speakers are nearly always earlier subjects or speakers)."""
+    found: list[_Mention] = []
+    for sentence in resolver.parsed.sentences:
+        if sentence.start >= before:
+            break
+        for word in sentence.words:
+            if word.deprel in ("nsubj", "nsubj:pass", "obj", "obl:agent") and word.end <= before:
+                children = {w.index: w for w in sentence.words}
+                phrase = [word]
+                frontier = [word]
+                while frontier:
+                    node = frontier.pop()
+                    for w in sentence.words:
+                        if w.head == node.index and w.deprel not in (
+                            "acl:relcl",
+                            "punct",
+                            "appos",
+                            "parataxis",
+                        ):
+                            phrase.append(w)
+                            frontier.append(w)
+                phrase.sort(key=lambda w: w.index)
+                del children
+                if word.text.lower() in PRONOUNS:
+                    continue
+                span = Span.of(resolver.text, phrase[0].start, phrase[-1].end)
+                found.append(resolver.mention(span))
+    found.reverse()
+    return found
+
+
+def resolve(parsed: ParsedText, statements: list[Statement]) -> tuple[list[Statement], list[Source]]:
+    """Fill speaker fields of each statement and build the article's sources."""
+    resolver = _Resolver(parsed)
+    mentions: list[_Mention | None] = []
+    resolved: list[_Mention] = []
+    for statement in statements:
+        if statement.speaker is None:
+            mentions.append(None)
+            continue
+        mention = resolver.mention(statement.speaker)
+        if mention.kind == "pronoun":
+            pronoun = mention.head.text.lower() if mention.head else ""
+            earlier = [m for m in resolved if m.span.start < mention.span.start]
+            earlier.sort(key=lambda m: -m.span.start)
+            candidates = [m for m in earlier if _compatible(pronoun, m)]
+            if not candidates:
+                candidates = [
+                    m for m in _antecedent_candidates(resolver, mention.span.start) if _compatible(pronoun, m)
+                ]
+            if candidates:
+                best = candidates[0]
+                mention.canonical = best.canonical
+                mention.speaker_type = best.speaker_type
+                distinct = {c.canonical for c in candidates[:2]}
+                mention.ambiguous = (
+                    len(distinct) > 1
+                    and candidates[1].span.start > mention.span.start - 200
+                    and (candidates[0].span.start // 1 == candidates[1].span.start // 1)
+                )
+            else:
+                mention.canonical = mention.span.text
+                mention.speaker_type = mention.speaker_type or "person"
+                mention.ambiguous = True
+        elif mention.kind == "description":
+            mention = _resolve_description(mention, resolved)
+        mentions.append(mention)
+        resolved.append(mention)
+
+    sources: dict[str, Source] = {}
+    order: list[str] = []
+    out: list[Statement] = []
+    for statement, mention in zip(statements, mentions, strict=True):
+        if mention is None:
+            out.append(statement)
+            continue
+        key = mention.canonical.lower()
+        if key not in sources:
+            sources[key] = Source(len(order), mention.canonical, mention.speaker_type, (mention.span,))
+            order.append(key)
+        else:
+            existing = sources[key]
+            if mention.span not in existing.mentions:
+                sources[key] = replace(existing, mentions=(*existing.mentions, mention.span))
+        out.append(
+            replace(
+                statement,
+                source_id=sources[key].source_id,
+                speaker_canonical=sources[key].canonical,
+                speaker_type=sources[key].speaker_type,
+                speaker_ambiguous=mention.ambiguous,
+            )
+        )
+    final_sources = [_describe_source(parsed, sources[key]) for key in order]
+    return out, final_sources
+
+
+def _resolve_description(mention: _Mention, earlier: list[_Mention]) -> _Mention:
+    """`the sources` -> the first earlier anonymous source; `the company` -> the nearest organization."""
+    head = mention.head.text.lower() if mention.head else ""
+    if any(w.text.lower() == "of" for w in mention.words):
+        return mention  # partitive `Two of the sources` stays its own referent (guide rule 13)
+    if mention.speaker_type == "anonymous":
+        matches = [m for m in earlier if m.speaker_type == "anonymous" and m.plural == mention.plural]
+        if matches:
+            first = matches[0]
+            mention.canonical, mention.speaker_type = first.canonical, first.speaker_type
+        return mention
+    same_head = [
+        m for m in earlier if m.head is not None and m.head.text.lower() == head and m is not mention
+    ]
+    if same_head:
+        mention.canonical, mention.speaker_type = same_head[-1].canonical, same_head[-1].speaker_type
+        return mention
+    same_type = [m for m in earlier if m.speaker_type == mention.speaker_type and m.kind == "name"]
+    if same_type and mention.speaker_type in ("organization", "government", "media"):
+        mention.canonical = same_type[-1].canonical
+    return mention
+
+
+def _describe_source(parsed: ParsedText, source: Source) -> Source:
+    """Role, anonymity reason and knowledge basis from the sentences of the source's mentions."""
+    text = parsed.text
+    reason = knowledge = None
+    flags: list[str] = []
+    for mention in source.mentions:
+        sentence = _sentence_at(parsed, mention.start)
+        if sentence is None:
+            continue
+        window_start, window_end = sentence.start, sentence.end
+        for pattern, kind in lexicons.rows("anonymity"):
+            if kind == "anonymous":
+                continue
+            for match in re.finditer(pattern, text[window_start:window_end], flags=re.I):
+                span = Span.of(text, window_start + match.start(), window_start + match.end())
+                if kind == "reason" and reason is None:
+                    reason = span
+                elif kind == "knowledge" and knowledge is None:
+                    knowledge = span
+    if source.speaker_type == "anonymous":
+        lowered = [m.text.lower() for m in source.mentions]
+        if any(t in ("sources", "a source", "source") for t in lowered):
+            flags.append("bare_sources")
+        if any(t.endswith("sources") for t in lowered) and not any(
+            re.search(r"\b(two|three|four|five|several|multiple|many)\b", t) for t in lowered
+        ):
+            flags.append("plural_without_evidence")
+        if reason is None:
+            flags.append("anonymity_unexplained")
+    return replace(source, anonymity_reason=reason, knowledge_basis=knowledge, flags=tuple(flags))

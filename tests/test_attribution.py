@@ -1,0 +1,237 @@
+"""Attribution on real parses of real-looking news sentences, one construction per case.
+
+Expected values come from ../shared/ANNOTATION-GUIDE.md, not from the analyzer's output."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from analyzer.attribution import extract_statements
+from analyzer.quotes import find_quotations
+
+from .conftest import SEED_GOLD
+
+
+def statements_of(parser, text):
+    return extract_statements(parser.parse(text))
+
+
+def only(parser, text):
+    found = statements_of(parser, text)
+    assert len(found) == 1, [(s.content.text, s.speaker and s.speaker.text, s.cue_text) for s in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue", "kind"),
+    [
+        # direct quotes: curly, straight, single, cue before or after
+        (
+            "“We will not sell the app,” the company said.",
+            "We will not sell the app",
+            "the company",
+            "said",
+            "direct",
+        ),
+        ('The minister said: "The deal is dead."', "The deal is dead.", "The minister", "said", "direct"),
+        ("‘It is over,’ she told reporters.", "It is over", "she", "told", "direct"),
+        # indirect speech: with and without `that`, cue after, told, belief and denial verbs
+        (
+            "The minister said that the talks had failed.",
+            "the talks had failed",
+            "The minister",
+            "said",
+            "indirect",
+        ),
+        (
+            "President Trump said he would ban the app.",
+            "he would ban the app",
+            "President Trump",
+            "said",
+            "indirect",
+        ),
+        (
+            "The talks had failed, the minister said on Monday.",
+            "The talks had failed",
+            "the minister",
+            "said",
+            "indirect",
+        ),
+        (
+            "Three people familiar with the matter told Reuters that China opposes the sale.",
+            "China opposes the sale",
+            "Three people familiar with the matter",
+            "told",
+            "indirect",
+        ),
+        (
+            "Analysts believe the economy will shrink this year.",
+            "the economy will shrink this year",
+            "Analysts",
+            "believe",
+            "indirect",
+        ),
+        (
+            "The company denied that it had shared user data.",
+            "it had shared user data",
+            "The company",
+            "denied",
+            "indirect",
+        ),
+        (
+            "TikTok has said it would not comply with the request.",
+            "it would not comply with the request",
+            "TikTok",
+            "has said",
+            "indirect",
+        ),
+        # apostrophes are not quote marks
+        (
+            "ByteDance’s lawyers said the app’s data was safe.",
+            "the app’s data was safe",
+            "ByteDance’s lawyers",
+            "said",
+            "indirect",
+        ),
+        # according to
+        (
+            "According to Reuters, the deal was signed on Friday.",
+            "the deal was signed on Friday",
+            "Reuters",
+            "according to",
+            "according_to",
+        ),
+        (
+            "The deal was signed on Friday, according to the newspaper.",
+            "The deal was signed on Friday",
+            "the newspaper",
+            "according to",
+            "according_to",
+        ),
+    ],
+)
+def test_statement_constructions(parser, text, content, speaker, cue, kind):
+    statement = only(parser, text)
+    assert statement.content.text == content
+    assert statement.speaker is not None and statement.speaker.text == speaker
+    assert statement.cue_text == cue
+    assert statement.kind == kind
+
+
+def test_mixed_content_with_scare_quotes(parser):
+    statement = only(parser, "Trump said the buyers would be ‘well-compensated’ for the deal.")
+    assert statement.kind == "mixed"
+    assert statement.content.text == "the buyers would be ‘well-compensated’ for the deal"
+
+
+def test_cue_interrupting_a_clause_keeps_the_whole_clause(parser):
+    text = "It would not be possible, the sources said, for any bank to lend the money."
+    statement = only(parser, text)
+    assert statement.speaker.text == "the sources"
+    assert statement.content.text.startswith("It would not be possible")
+    assert statement.content.text.endswith("lend the money")
+
+
+def test_quoted_as_saying_gives_the_quoted_speaker(parser):
+    statement = only(parser, "The newspaper quoted the minister as saying the plan was dead.")
+    assert statement.speaker.text == "the minister"
+    assert statement.content.text == "the plan was dead"
+    assert statement.cue_text == "quoted ... as saying"
+
+
+def test_headline_is_annotated_like_a_sentence(parser):
+    text = "Trump says TikTok must be sold by September\n\nThe president spoke at the White House."
+    statement = statements_of(parser, text)[0]
+    assert statement.speaker.text == "Trump"
+    assert statement.content.text == "TikTok must be sold by September"
+
+
+def test_nested_attribution_gives_two_statements(parser):
+    found = statements_of(parser, "Sources tell Reuters the officials think the sale is a mistake.")
+    speakers = sorted(s.speaker.text for s in found)
+    assert speakers == ["Sources", "the officials"]
+    inner = next(s for s in found if s.speaker.text == "the officials")
+    assert inner.content.text == "the sale is a mistake"
+
+
+def test_quote_without_cue_inherits_the_previous_speaker(parser):
+    text = "The mayor said the bridge would reopen in May. “We are confident it will be ready.”"
+    found = statements_of(parser, text)
+    assert len(found) == 2
+    assert found[1].kind == "direct" and found[1].cue == ()
+    assert found[1].speaker == found[0].speaker
+    assert found[1].content.text == "We are confident it will be ready."
+
+
+def test_multi_paragraph_quote_is_one_statement(parser):
+    text = "“We started in March.\n\n“Then the money ran out,” the founder said."
+    found = statements_of(parser, text)
+    assert len(found) == 1
+    assert found[0].content.text == "We started in March.\n\n“Then the money ran out"
+    assert found[0].speaker.text == "the founder"
+
+
+def test_odd_number_of_quote_marks_does_not_break_the_article(parser):
+    found = statements_of(parser, "Officials said “the plan will work. Nobody else commented.")
+    assert len(found) >= 1
+    assert found[0].speaker.text == "Officials"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company denied the charges on Monday.",  # noun-phrase object
+        "He threatened to ban the app.",  # infinitive commitment
+        "The minister urged them to stop the sale.",  # infinitive directive
+        "The app is said to be popular with teenagers.",  # agentless passive
+        "The ministry did not immediately respond to a request for comment.",  # no comment
+        "TikTok has 100 million users in the United States.",  # the narrator's own sentence
+        "The denial that it shared data came late.",  # noun-only cue
+    ],
+)
+def test_non_statements_stay_out(parser, text):
+    assert statements_of(parser, text) == []
+
+
+def test_negated_inner_cue_gives_no_inner_statement(parser):
+    text = "ByteDance said the government had never suggested that it should shut down the app."
+    statement = only(parser, text)
+    assert statement.speaker.text == "ByteDance"
+
+
+def test_same_speaker_nested_cue_is_one_statement(parser):
+    text = "Trump said he has told people involved in the sale that the price must be fair."
+    statement = only(parser, text)
+    assert statement.speaker.text == "Trump"
+
+
+def test_quotation_finder_ignores_apostrophes():
+    text = 'The sources’ view: ByteDance’s app isn\'t ‘safe’, they said. "Yes," he said.'
+    inner = [text[q.inner_start : q.inner_end] for q in find_quotations(text)]
+    assert inner == ["safe", "Yes,"]
+
+
+def test_seed_article_finds_every_gold_statement_with_its_speaker(parser, seed_text):
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    found = statements_of(parser, seed_text)
+    from analyzer.evaluate import match, speaker_mention_matches
+    from analyzer.report import statement_dict
+
+    predicted = [statement_dict(s) for s in found]
+    pairs = dict(match(seed_text, gold["statements"], predicted))
+    missing = [g["content"] for i, g in enumerate(gold["statements"]) if i not in pairs]
+    assert not missing
+    wrong_speaker = [
+        (g["speaker"], predicted[pairs[i]]["speaker"])
+        for i, g in enumerate(gold["statements"])
+        if not speaker_mention_matches(seed_text, g, predicted[pairs[i]])
+    ]
+    assert not wrong_speaker
+
+
+def test_every_span_indexes_the_text(seed_analysis):
+    text = seed_analysis.text
+    for span in seed_analysis.all_spans():
+        assert text[span.start : span.end] == span.text

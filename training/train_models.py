@@ -1,0 +1,299 @@
+"""Train the analyzer's Stanza models from the UD treebanks in ../shared/ud, offline, on CPU.
+
+One command, seeded, with fixed step counts (so a rerun gives the same models):
+
+    python training/train_models.py --work build/train            # everything, about 2.5 h on 2 cores
+    python training/train_models.py --work build/train --only parser
+
+Data: UD English EWT (CC BY-SA 4.0) plus the GUM documents whose sources are CC BY or public domain
+(genres news, interview, bio, voyage, textbook, speech, conversation; see ../shared/ud/README.md),
+so the shipped models carry no non-commercial restriction. Tokenizer and MWT train on EWT alone.
+Word vectors: `training/build_vectors.py` (CC0 spaCy vectors, PCA to 100 dimensions).
+
+Sizes were chosen for 2 CPU cores (../shared/STANZA-TRAINING-NOTES.md): the tagger with linear
+heads (`--share_hid`) and a small character model, the parser with 2 layers of 200 and no tag
+inputs (it reads words, characters and vectors only, so it never sees gold tags at training time
+and predicted tags at run time). `install` casts every model to fp16 (Stanza casts back on load),
+copies them to analyzer/models/ and writes model_card.json with the commands and scores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+logger = logging.getLogger("train_models")
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_UD = REPO.parent / "shared" / "ud"
+PERMISSIVE_GUM_GENRES = ("news", "interview", "bio", "voyage", "textbook", "speech", "conversation")
+SEED = 1234
+
+TOKENIZER_STEPS = 5000
+TAGGER_STEPS = 3000
+PARSER_STEPS = 1200
+PARSER_SECOND_OPTIM_STEP = 850
+LEMMA_EPOCHS = 1
+MWT_EPOCHS = 10
+
+
+def run(cmd: list[str], log: Path, threads: int = 1) -> None:
+    env = dict(os.environ, OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads))
+    logger.info("running %s (log %s)", " ".join(cmd), log)
+    with open(log, "w", encoding="utf-8") as handle:
+        subprocess.run(cmd, check=True, stdout=handle, stderr=subprocess.STDOUT, env=env)
+
+
+def gum_permissive(split: str, out: Path) -> int:
+    """Write the CC BY / public-domain GUM documents of one split; returns the sentence count."""
+    source = SHARED_UD / "UD_English-GUM" / f"en_gum-ud-{split}.conllu"
+    kept = 0
+    doc_ok = False
+    with open(out, "w", encoding="utf-8") as handle:
+        for block in source.read_text(encoding="utf-8").split("\n\n"):
+            if not block.strip():
+                continue
+            match = re.search(r"^# newdoc id = GUM_([a-z]+)_", block, re.M)
+            if match:
+                doc_ok = match.group(1) in PERMISSIVE_GUM_GENRES
+            if doc_ok:
+                handle.write(block.strip("\n") + "\n\n")
+                kept += 1
+    return kept
+
+
+def prepare(work: Path) -> dict[str, Path]:
+    ud = work / "ud"
+    ud.mkdir(parents=True, exist_ok=True)
+    ewt = SHARED_UD / "UD_English-EWT"
+    files = {}
+    for split in ("train", "dev", "test"):
+        gum = ud / f"en_gumcc-ud-{split}.conllu"
+        logger.info("GUM permissive %s: %d sentences", split, gum_permissive(split, gum))
+        combo = ud / f"en_combo-ud-{split}.conllu"
+        combo.write_text(
+            (ewt / f"en_ewt-ud-{split}.conllu").read_text(encoding="utf-8") + gum.read_text(encoding="utf-8"),
+            encoding="utf-8",
+        )
+        files[split] = combo
+    return files
+
+
+def train_vectors(work: Path, files: dict[str, Path]) -> Path:
+    out = work / "en_vectors.pt"
+    if not out.exists():
+        cmd = [sys.executable, str(REPO / "training" / "build_vectors.py"), "--out", str(out)]
+        cmd += [
+            "--treebank",
+            str(SHARED_UD / "UD_English-EWT" / "en_ewt-ud-train.conllu"),
+            str(work / "ud" / "en_gumcc-ud-train.conllu"),
+        ]
+        cmd += ["--cache", str(work.parent / "wheels")]
+        run(cmd, work / "vectors.log")
+    return out
+
+
+def _stanza_env(work: Path) -> None:
+    os.environ["UDBASE"] = str(SHARED_UD)
+    os.environ["DATA_ROOT"] = str(work / "data")
+
+
+def train_tokenizer(work: Path) -> None:
+    _stanza_env(work)
+    run(
+        [sys.executable, "-m", "stanza.utils.datasets.prepare_tokenizer_treebank", "UD_English-EWT"],
+        work / "prep_tok.log",
+    )
+    cmd = [sys.executable, "-m", "stanza.utils.training.run_tokenizer", "UD_English-EWT", "--no_charlm"]
+    cmd += [
+        "--save_dir",
+        str(work / "models" / "tokenize"),
+        "--steps",
+        str(TOKENIZER_STEPS),
+        "--seed",
+        str(SEED),
+    ]
+    run(cmd, work / "tok.log")
+
+
+def train_mwt(work: Path) -> None:
+    _stanza_env(work)
+    run(
+        [sys.executable, "-m", "stanza.utils.datasets.prepare_mwt_treebank", "UD_English-EWT"],
+        work / "prep_mwt.log",
+    )
+    cmd = [sys.executable, "-m", "stanza.utils.training.run_mwt", "UD_English-EWT"]
+    cmd += ["--save_dir", str(work / "models" / "mwt"), "--num_epoch", str(MWT_EPOCHS), "--seed", str(SEED)]
+    run(cmd, work / "mwt.log")
+
+
+def train_lemma(work: Path, files: dict[str, Path]) -> None:
+    out = work / "models" / "lemma"
+    out.mkdir(parents=True, exist_ok=True)
+    cmd = [sys.executable, "-m", "stanza.models.lemmatizer", "--mode", "train", "--shorthand", "en_combo"]
+    cmd += ["--train_file", str(files["train"]), "--eval_file", str(files["dev"])]
+    cmd += ["--output_file", str(out / "dev.pred.conllu")]
+    cmd += ["--save_dir", str(out), "--save_name", "en_combo_lemmatizer.pt"]
+    cmd += ["--num_epoch", str(LEMMA_EPOCHS), "--seed", str(SEED)]
+    run(cmd, work / "lemma.log")
+
+
+def train_tagger(work: Path, files: dict[str, Path], vectors: Path) -> None:
+    out = work / "models" / "pos"
+    out.mkdir(parents=True, exist_ok=True)
+    cmd = [
+        sys.executable,
+        "-m",
+        "stanza.models.tagger",
+        "--mode",
+        "train",
+        "--lang",
+        "en",
+        "--shorthand",
+        "en_combo",
+    ]
+    cmd += ["--train_file", str(files["train"]), "--eval_file", str(files["dev"])]
+    cmd += ["--output_file", str(out / "dev.pred.conllu")]
+    cmd += [
+        "--save_dir",
+        str(out),
+        "--save_name",
+        "en_combo_tagger.pt",
+        "--wordvec_pretrain_file",
+        str(vectors),
+    ]
+    cmd += ["--share_hid", "--char_hidden_dim", "100", "--batch_size", "100"]
+    cmd += ["--max_steps", str(TAGGER_STEPS), "--seed", str(SEED)]
+    run(cmd, work / "tagger.log")
+
+
+def train_parser(work: Path, files: dict[str, Path], vectors: Path) -> None:
+    out = work / "models" / "depparse"
+    out.mkdir(parents=True, exist_ok=True)
+    cmd = [
+        sys.executable,
+        "-m",
+        "stanza.models.parser",
+        "--mode",
+        "train",
+        "--lang",
+        "en",
+        "--shorthand",
+        "en_combo",
+    ]
+    cmd += ["--train_file", str(files["train"]), "--eval_file", str(files["dev"])]
+    cmd += ["--output_file", str(out / "dev.pred.conllu")]
+    cmd += [
+        "--save_dir",
+        str(out),
+        "--save_name",
+        "en_combo_parser.pt",
+        "--wordvec_pretrain_file",
+        str(vectors),
+    ]
+    cmd += [
+        "--hidden_dim",
+        "200",
+        "--num_layers",
+        "2",
+        "--char_hidden_dim",
+        "100",
+        "--deep_biaff_hidden_dim",
+        "200",
+    ]
+    cmd += ["--no_upos", "--no_xpos", "--no_ufeats", "--no_checkpoint"]
+    cmd += ["--max_steps", str(PARSER_STEPS), "--second_optim_start_step", str(PARSER_SECOND_OPTIM_STEP)]
+    cmd += ["--seed", str(SEED)]
+    run(cmd, work / "parser.log")
+
+
+TRAINED = {
+    "en_tokenizer.pt": "models/tokenize/en_ewt_nocharlm_tokenizer.pt",
+    "en_mwt.pt": "models/mwt/en_ewt_mwt_expander.pt",
+    "en_lemmatizer.pt": "models/lemma/en_combo_lemmatizer.pt",
+    "en_tagger.pt": "models/pos/en_combo_tagger.pt",
+    "en_parser.pt": "models/depparse/en_combo_parser.pt",
+    "en_vectors.pt": "en_vectors.pt",
+}
+
+
+def _to_fp16(obj):
+    import torch
+
+    if isinstance(obj, torch.Tensor) and obj.is_floating_point():
+        return obj.half()
+    if isinstance(obj, dict):
+        return {k: _to_fp16(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_to_fp16(v) for v in obj]
+    return obj
+
+
+def install(work: Path, dest: Path) -> None:
+    """Cast model weights to fp16 and copy them into the package. The word vectors stay fp32
+    (Stanza feeds them to fp32 layers without a cast)."""
+    import torch
+
+    dest.mkdir(parents=True, exist_ok=True)
+    for name, relative in TRAINED.items():
+        source = work / relative
+        if not source.exists():
+            raise SystemExit(f"missing trained model {source}")
+        if name == "en_vectors.pt":
+            shutil.copyfile(source, dest / name)
+            continue
+        state = torch.load(source, map_location="cpu", weights_only=False)
+        for key in ("model", "optimizer_state_dict"):
+            if key == "optimizer_state_dict":
+                state.pop(key, None)
+            elif key in state:
+                state[key] = _to_fp16(state[key])
+        torch.save(state, dest / name)
+        logger.info("installed %s (%.1f MB)", name, (dest / name).stat().st_size / 1e6)
+    (dest / "resources.json").write_text("{}\n", encoding="utf-8")
+
+
+STEPS = ("prepare", "vectors", "tokenizer", "mwt", "lemma", "tagger", "parser", "install")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--work", default=str(REPO / "build" / "train"), help="scratch folder (not shipped)")
+    parser.add_argument("--only", choices=STEPS, nargs="*", help="run only these steps")
+    parser.add_argument("--dest", default=str(REPO / "analyzer" / "models"))
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    work = Path(args.work).resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    steps = args.only or STEPS
+    files = (
+        prepare(work)
+        if "prepare" in steps or not (work / "ud" / "en_combo-ud-train.conllu").exists()
+        else {split: work / "ud" / f"en_combo-ud-{split}.conllu" for split in ("train", "dev", "test")}
+    )
+    vectors = (
+        train_vectors(work, files) if {"vectors", "tagger", "parser"} & set(steps) else work / "en_vectors.pt"
+    )
+    if "tokenizer" in steps:
+        train_tokenizer(work)
+    if "mwt" in steps:
+        train_mwt(work)
+    if "lemma" in steps:
+        train_lemma(work, files)
+    if "tagger" in steps:
+        train_tagger(work, files, vectors)
+    if "parser" in steps:
+        train_parser(work, files, vectors)
+    if "install" in steps:
+        install(work, Path(args.dest))
+    logger.info("done; write the model card with benchmarks/parse_accuracy.py")
+
+
+if __name__ == "__main__":
+    main()
