@@ -79,3 +79,17 @@ def seed_analysis(parser, seed_text):
     from analyzer.pipeline import analyze_text
 
     return analyze_text(seed_text, "tiktok-bytedance", parser)
+
+
+@pytest.fixture(scope="session")
+def parser_if_available():
+    """The shipped parser, or a skip (not a failure) while its models are not there yet.
+
+    For tests that only check how a stage reads a parse (hedging), where the stage's own logic is
+    also covered by tests on hand-built parses."""
+    from analyzer.nlp import get_parser
+
+    try:
+        return get_parser()
+    except AnalyzerError as exc:
+        pytest.skip(f"shipped parser models not available yet: {exc}")
