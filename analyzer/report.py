@@ -246,9 +246,10 @@ def to_jsonl(analyses: list[Analysis]) -> str:
 
 # --- HTML -----------------------------------------------------------------------------------------
 
+# ColorBrewer Set3: twelve pastels distinct enough to tell sources apart behind dark text
 PALETTE = [
-    "#fde2a7", "#c7e9c0", "#c6dbef", "#fcc5c0", "#dadaeb", "#fdd0a2", "#d9f0d3", "#e0ecf4",
-    "#fbb4ae", "#ccebc5", "#decbe4", "#fed9a6",
+    "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
+    "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f",
 ]  # fmt: skip
 
 
