@@ -78,6 +78,7 @@ class _Cue:
     content_start: int
     content_end: int
     kind_hint: str  # "according_to" or "" (decided from quotes later)
+    speaker_words: tuple[Word, ...] = ()  # set when the speaker came from the surface, not the parse
 
 
 class _Tree:
@@ -322,6 +323,68 @@ def _fragment_quote(tree: _Tree, verb: Word, quotes: list[Quotation]) -> tuple[i
     return None
 
 
+_NP_BREAK_UPOS = frozenset({"PUNCT", "VERB", "AUX", "SCONJ"})
+_NOMINAL_UPOS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+SURFACE_WINDOW = 8  # words between a cue and its `that`, or after a final `, X said`
+
+
+def _surface_subject(sentence: Sentence, verb: Word) -> tuple[Word, tuple[Word, ...]] | None:
+    """The noun phrase right before a cue (`..., three people with direct knowledge told`), for
+    when the parse gives the cue no subject. Returns its head and its words."""
+    i = verb.index - 1
+    while i >= 1 and sentence.words[i - 1].upos in ("AUX", "ADV", "PART"):
+        i -= 1
+    words: list[Word] = []
+    while (
+        i >= 1
+        and sentence.words[i - 1].upos not in _NP_BREAK_UPOS
+        and sentence.words[i - 1].text not in QUOTE_CHARS
+    ):
+        words.insert(0, sentence.words[i - 1])
+        i -= 1
+    if not words or not any(w.upos in _NOMINAL_UPOS for w in words):
+        return None
+    # English heads come early when a prepositional phrase follows (`people with knowledge of`)
+    # and late inside a noun run (`spokesman Zhao Lijian`): take the end of the first nominal run
+    head = None
+    for w in words:
+        if w.upos in _NOMINAL_UPOS:
+            head = w
+        elif head is not None:
+            break
+    return (head, tuple(words)) if head is not None else None
+
+
+def _surface_complement(
+    sentence: Sentence, verb: Word, speaker_words: tuple[Word, ...]
+) -> tuple[int, int] | None:
+    """Content by word order when the parse attached no clause to the cue: `X told Reuters on
+    Friday that P` (a `that` shortly after the cue) or `P, X said on Friday.` (the cue ends the
+    sentence after a comma)."""
+    after = [w for w in sentence.words if w.index > verb.index]
+    for position, word in enumerate(after[:SURFACE_WINDOW]):
+        if word.upos in ("VERB", "AUX") or (word.upos == "PUNCT" and word.text not in ","):
+            break
+        if word.text.lower() == "that":
+            rest = [w for w in after[position + 1 :]]
+            while rest and rest[-1].upos == "PUNCT" and rest[-1].text not in QUOTE_CHARS:
+                rest.pop()
+            return _content_from_words(rest) if rest else None
+    tail = [w for w in after if w.upos != "PUNCT"]
+    if len(tail) > SURFACE_WINDOW or any(w.upos in ("VERB", "AUX") for w in tail):
+        return None
+    first = speaker_words[0] if speaker_words else verb
+    comma = sentence.word(first.index - 1)
+    if comma is not None and comma.text in QUOTE_CHARS:
+        # `“P,” the company said`: the content runs to the closing mark
+        before = [w for w in sentence.words if w.index <= comma.index]
+        return _content_from_words(before) if before else None
+    if comma is None or comma.text != ",":
+        return None
+    before = [w for w in sentence.words if w.index < comma.index]
+    return _content_from_words(before) if before else None
+
+
 def _sentence_cues(sentence: Sentence, text: str, quotes: list[Quotation]) -> list[_Cue]:
     tree = _Tree(sentence)
     cues: list[_Cue] = []
@@ -339,12 +402,27 @@ def _sentence_cues(sentence: Sentence, text: str, quotes: list[Quotation]) -> li
             cues.append(quoted)
             continue
         speaker = _find_subject(tree, word)
+        surface: tuple[Word, ...] = ()
+        if not tree.kids(word, *SUBJECT_RELS) and not tree.kids(word, "nsubj:pass"):
+            # no subject of its own: a noun phrase right before the cue after a comma (`P, the
+            # minister said`) beats one inherited through a conjunction the parse may have invented
+            found = _surface_subject(sentence, word)
+            if found is not None:
+                before = sentence.word(found[1][0].index - 1)
+                if speaker is None or (
+                    before is not None and (before.text == "," or before.text in QUOTE_CHARS)
+                ):
+                    speaker, surface = found
         if speaker is None:
             continue
         content = _complement(tree, word) or _fragment_quote(tree, word, quotes)
         if content is None:
+            speaker_words = surface or tuple(_speaker_words(tree, speaker))
+            content = _surface_complement(sentence, word, speaker_words)
+        if content is None:
             continue
-        cues.append(_Cue(sentence, word, speaker, _cue_parts(tree, word, text), content[0], content[1], ""))
+        cue = _Cue(sentence, word, speaker, _cue_parts(tree, word, text), content[0], content[1], "", surface)
+        cues.append(cue)
     return _drop_nested(tree, cues)
 
 
@@ -421,7 +499,7 @@ def _classify(text: str, start: int, end: int, quotes: list[Quotation]) -> tuple
 
 def _statement_from_cue(cue: _Cue, text: str, quotes: list[Quotation]) -> Statement | None:
     tree = _Tree(cue.sentence)
-    speaker_words = _speaker_words(tree, cue.speaker_head)
+    speaker_words = list(cue.speaker_words) or _speaker_words(tree, cue.speaker_head)
     s_start, s_end = _span(speaker_words)
     kind, start, end = _classify(text, cue.content_start, cue.content_end, quotes)
     if cue.kind_hint == "according_to":
@@ -441,28 +519,32 @@ def _statement_from_cue(cue: _Cue, text: str, quotes: list[Quotation]) -> Statem
 def _inherited_quotes(
     parsed: ParsedText, quotes: list[Quotation], statements: list[Statement]
 ) -> list[Statement]:
-    """Guide rule 4: a quotation with no cue of its own goes to the preceding attribution's speaker."""
+    """Guide rule 4: a quotation with no cue of its own goes to the preceding attribution's speaker.
+
+    This covers a quotation in a later sentence (`... he said. "More."`) and the second half of a
+    quotation interrupted by its cue (`"A," he said, "B."`), which is a statement of its own."""
     text = parsed.text
     extra: list[Statement] = []
     covered = [(s.content.start, s.content.end) for s in statements]
-    cue_sentences = {s.sentence_index for s in statements if s.cue}
     for quote in quotes:
         if any(a <= quote.inner_start < b or quote.start <= a < quote.end for a, b in covered):
             continue
         sentence = next((s for s in parsed.sentences if s.start <= quote.inner_start < s.end + 1), None)
-        if sentence is None or sentence.index in cue_sentences:
-            continue
-        inner = [w for w in sentence.words if quote.inner_start <= w.start < quote.inner_end]
-        # a clause-like quotation, not a scare-quoted word in the narrator's sentence
-        clause_like = any(w.upos in ("VERB", "AUX") for w in inner) and len(inner) >= 3
-        starts_sentence = quote.start <= sentence.start + 1
-        if not (clause_like and (starts_sentence or len(inner) >= 0.6 * len(sentence.words))):
+        if sentence is None:
             continue
         previous = [s for s in statements + extra if s.content.end <= quote.start and s.speaker is not None]
         if not previous:
             continue
         last = max(previous, key=lambda s: s.content.end)
         if sentence.index - last.sentence_index > 3:
+            continue
+        inner = [w for w in sentence.words if quote.inner_start <= w.start < quote.inner_end]
+        # a clause-like quotation, not a scare-quoted word in the narrator's sentence
+        clause_like = any(w.upos in ("VERB", "AUX") for w in inner) and len(inner) >= 3
+        starts_sentence = quote.start <= sentence.start + 1
+        mostly_quote = len(inner) >= 0.6 * len(sentence.words)
+        continues_quote = last.sentence_index == sentence.index and last.kind == "direct"
+        if not (clause_like and (starts_sentence or mostly_quote or continues_quote)):
             continue
         start, end = _direct_span(text, quote)
         if end <= start:

@@ -66,8 +66,8 @@ class Sentence:
     words: tuple[Word, ...]
 
     def word(self, index: int) -> Word | None:
-        """The word with this 1-based index, None for the root (0)."""
-        return self.words[index - 1] if index > 0 else None
+        """The word with this 1-based index, None for the root (0) or past the sentence's end."""
+        return self.words[index - 1] if 0 < index <= len(self.words) else None
 
     def children(self, index: int) -> list[Word]:
         return [w for w in self.words if w.head == index]
@@ -122,7 +122,8 @@ def build_pipeline(stanza_dir: str | os.PathLike | None = None):
         "processors": PROCESSORS,
         "download_method": None,
         "use_gpu": False,
-        "logging_level": "WARN",
+        # "unsupported language" is expected for our own models; real load failures raise
+        "logging_level": "ERROR",
         "tokenize_no_ssplit": False,
         "depparse_resolve_head_constraints": True,
     }

@@ -212,6 +212,12 @@ def _type_of(words: list[Word], head: Word | None, text: str) -> tuple[str, bool
     return "person" if head is not None and head.upos == "PROPN" else "organization", plural
 
 
+def _is_known_body(text: str) -> bool:
+    bodies = lexicons.table("named_bodies")
+    lowered = text.lower().strip()
+    return lowered in bodies or re.sub(r"^the\s+", "", lowered) in bodies
+
+
 def _canonical_text(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     return re.sub(r"^(the|a|an)\s+", "", text, flags=re.I) if text[:4].lower() == "the " else text
@@ -251,6 +257,13 @@ class _Resolver:
             return _Mention(span, words, head, "pronoun", speaker_type, plural)
         names = _name_words(words)
         head_is_name = head is not None and head.upos == "PROPN"
+        # a lone capitalised name is a person's surname when the article gives a fuller name with
+        # it (`Lam` after `Carrie Lam`); otherwise a body (`Facebook`)
+        lone_name = (
+            head_is_name and speaker_type == "organization" and len(names) == 1 and not head.text.isupper()
+        )
+        if lone_name and len(self.fullest_name([names[0].text])) >= 2 and not _is_known_body(span.text):
+            speaker_type = "person"
         if names and speaker_type == "person" and head_is_name:
             canonical = " ".join(self.fullest_name([w.text for w in names]))
             return _Mention(span, words, head, "name", speaker_type, plural, canonical)

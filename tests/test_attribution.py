@@ -165,6 +165,14 @@ def test_quote_without_cue_inherits_the_previous_speaker(parser):
     assert found[1].content.text == "We are confident it will be ready."
 
 
+def test_quote_interrupted_by_its_cue_gives_two_statements(parser):
+    text = "“The deal is fair,” the minister said, “and we will sign it next week.”"
+    found = statements_of(parser, text)
+    assert [s.content.text for s in found] == ["The deal is fair", "and we will sign it next week."]
+    assert [s.cue_text for s in found] == ["said", ""]
+    assert found[0].speaker == found[1].speaker
+
+
 def test_multi_paragraph_quote_is_one_statement(parser):
     text = "“We started in March.\n\n“Then the money ran out,” the founder said."
     found = statements_of(parser, text)

@@ -133,71 +133,43 @@ def train_mwt(work: Path) -> None:
     run(cmd, work / "mwt.log")
 
 
-def train_lemma(work: Path, files: dict[str, Path]) -> None:
-    out = work / "models" / "lemma"
+def _train_on_combo(
+    work: Path, files: dict[str, Path], module: str, folder: str, name: str, extra: list[str]
+) -> None:
+    """Train one Stanza model module on the EWT + GUM (CC BY) data, selecting on the combined dev set."""
+    out = work / "models" / folder
     out.mkdir(parents=True, exist_ok=True)
-    cmd = [sys.executable, "-m", "stanza.models.lemmatizer", "--mode", "train", "--shorthand", "en_combo"]
+    cmd = [sys.executable, "-m", f"stanza.models.{module}", "--mode", "train", "--shorthand", "en_combo"]
     cmd += ["--train_file", str(files["train"]), "--eval_file", str(files["dev"])]
-    cmd += ["--output_file", str(out / "dev.pred.conllu")]
-    cmd += ["--save_dir", str(out), "--save_name", "en_combo_lemmatizer.pt"]
-    cmd += ["--num_epoch", str(LEMMA_EPOCHS), "--seed", str(SEED)]
-    run(cmd, work / "lemma.log")
+    cmd += ["--output_file", str(out / "dev.pred.conllu"), "--save_dir", str(out), "--save_name", name]
+    run([*cmd, *extra, "--seed", str(SEED)], work / f"{folder}.log")
+
+
+def train_lemma(work: Path, files: dict[str, Path]) -> None:
+    _train_on_combo(
+        work, files, "lemmatizer", "lemma", "en_combo_lemmatizer.pt", ["--num_epoch", str(LEMMA_EPOCHS)]
+    )
 
 
 def train_tagger(work: Path, files: dict[str, Path], vectors: Path) -> None:
-    out = work / "models" / "pos"
-    out.mkdir(parents=True, exist_ok=True)
-    cmd = [
-        sys.executable,
-        "-m",
-        "stanza.models.tagger",
-        "--mode",
-        "train",
-        "--lang",
-        "en",
-        "--shorthand",
-        "en_combo",
+    extra = ["--lang", "en", "--wordvec_pretrain_file", str(vectors)]
+    extra += [
+        "--share_hid",
+        "--char_hidden_dim",
+        "100",
+        "--batch_size",
+        "100",
+        "--max_steps",
+        str(TAGGER_STEPS),
     ]
-    cmd += ["--train_file", str(files["train"]), "--eval_file", str(files["dev"])]
-    cmd += ["--output_file", str(out / "dev.pred.conllu")]
-    cmd += [
-        "--save_dir",
-        str(out),
-        "--save_name",
-        "en_combo_tagger.pt",
-        "--wordvec_pretrain_file",
-        str(vectors),
-    ]
-    cmd += ["--share_hid", "--char_hidden_dim", "100", "--batch_size", "100"]
-    cmd += ["--max_steps", str(TAGGER_STEPS), "--seed", str(SEED)]
-    run(cmd, work / "tagger.log")
+    _train_on_combo(work, files, "tagger", "pos", "en_combo_tagger.pt", extra)
 
 
 def train_parser(work: Path, files: dict[str, Path], vectors: Path) -> None:
-    out = work / "models" / "depparse"
-    out.mkdir(parents=True, exist_ok=True)
-    cmd = [
-        sys.executable,
-        "-m",
-        "stanza.models.parser",
-        "--mode",
-        "train",
-        "--lang",
-        "en",
-        "--shorthand",
-        "en_combo",
-    ]
-    cmd += ["--train_file", str(files["train"]), "--eval_file", str(files["dev"])]
-    cmd += ["--output_file", str(out / "dev.pred.conllu")]
-    cmd += [
-        "--save_dir",
-        str(out),
-        "--save_name",
-        "en_combo_parser.pt",
-        "--wordvec_pretrain_file",
-        str(vectors),
-    ]
-    cmd += [
+    # no tag inputs: the parser reads words, characters and vectors, so it never trains on gold tags
+    # and runs on predicted ones
+    extra = ["--lang", "en", "--wordvec_pretrain_file", str(vectors), "--no_upos", "--no_xpos", "--no_ufeats"]
+    extra += [
         "--hidden_dim",
         "200",
         "--num_layers",
@@ -207,10 +179,9 @@ def train_parser(work: Path, files: dict[str, Path], vectors: Path) -> None:
         "--deep_biaff_hidden_dim",
         "200",
     ]
-    cmd += ["--no_upos", "--no_xpos", "--no_ufeats", "--no_checkpoint"]
-    cmd += ["--max_steps", str(PARSER_STEPS), "--second_optim_start_step", str(PARSER_SECOND_OPTIM_STEP)]
-    cmd += ["--seed", str(SEED)]
-    run(cmd, work / "parser.log")
+    extra += ["--no_checkpoint", "--max_steps", str(PARSER_STEPS)]
+    extra += ["--second_optim_start_step", str(PARSER_SECOND_OPTIM_STEP)]
+    _train_on_combo(work, files, "parser", "depparse", "en_combo_parser.pt", extra)
 
 
 TRAINED = {

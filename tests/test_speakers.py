@@ -1,0 +1,59 @@
+"""Speaker resolution on real parses: names to their fullest form, pronouns, descriptions, types."""
+
+from __future__ import annotations
+
+from analyzer.attribution import extract_statements
+from analyzer.speakers import resolve
+
+
+def resolved(parser, text):
+    parsed = parser.parse(text)
+    statements, sources = resolve(parsed, extract_statements(parsed))
+    return statements, sources
+
+
+def test_surname_and_pronoun_resolve_to_the_full_name(parser):
+    text = (
+        "US President Donald Trump said the sale must happen soon. "
+        "Trump said the price was fair. He said the buyers were ready."
+    )
+    statements, sources = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == ["Donald Trump"] * 3
+    assert all(s.speaker_type == "person" for s in statements)
+    assert len(sources) == 1 and len(sources[0].mentions) == 3
+
+
+def test_the_sources_resolve_to_the_first_anonymous_description(parser):
+    text = (
+        "China opposes the sale, three people with direct knowledge of the matter told Reuters. "
+        "The officials are worried, the sources said. Two of the sources said the talks had stalled."
+    )
+    statements, _ = resolved(parser, text)
+    canonicals = [s.speaker_canonical for s in statements]
+    assert canonicals[0] == "three people with direct knowledge of the matter"
+    assert canonicals[1] == canonicals[0]
+    assert canonicals[2] == "Two of the sources"
+    assert all(s.speaker_type == "anonymous" for s in statements)
+
+
+def test_types_from_lexicons(parser):
+    text = (
+        "Reuters has reported the buyers were discussing four options. "
+        "Chinese regulators said the rules were not targeted at specific companies. "
+        "Beijing has said it firmly opposes the orders."
+    )
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_type for s in statements] == ["media", "unnamed_group", "government"]
+
+
+def test_anonymity_reason_and_knowledge_basis_are_found(parser):
+    text = (
+        "The deal is off, said two officials familiar with the talks, speaking on condition of anonymity "
+        "because they were not authorized to discuss the matter."
+    )
+    statements, sources = resolved(parser, text)
+    assert statements and statements[0].speaker_type == "anonymous"
+    source = sources[statements[0].source_id]
+    assert source.knowledge_basis is not None and "familiar with" in source.knowledge_basis.text
+    assert source.anonymity_reason is not None and "condition of anonymity" in source.anonymity_reason.text
+    assert text[source.anonymity_reason.start : source.anonymity_reason.end] == source.anonymity_reason.text
