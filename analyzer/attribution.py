@@ -15,8 +15,10 @@ passives, cues inside a quotation, and nested cues under negation, modality or t
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from analyzer import lexicons
@@ -142,10 +144,19 @@ def _speaker_words(tree: _Tree, head: Word) -> list[Word]:
         if w.index > head.index and w.upos == "PUNCT" and w.text in ",;:(—–":
             break
         trimmed.append(w)
-    while trimmed and trimmed[0].upos == "PUNCT":
+    # a leading preposition belongs to the cue (`according to X`, `by X`), not the speaker
+    while trimmed and (
+        trimmed[0].upos == "PUNCT" or (trimmed[0].deprel == "case" and trimmed[0].head == head.index)
+    ):
         trimmed.pop(0)
     while trimmed and trimmed[-1].upos == "PUNCT" and trimmed[-1].text not in ")":
         trimmed.pop()
+    # a name the parse attached elsewhere (`Fars` as a vocative of `said` in `Fars News said`)
+    while trimmed and trimmed[0].index > 1:
+        previous = tree.sentence.words[trimmed[0].index - 2]
+        if previous.upos != "PROPN" or trimmed[0].upos != "PROPN":
+            break
+        trimmed.insert(0, previous)
     return trimmed or [head]
 
 
@@ -189,6 +200,18 @@ def _is_suppressed(tree: _Tree, verb: Word) -> bool:
         return True
     head = tree.head_of(verb)
     return bool(verb.deprel == "xcomp" and head is not None and head.lemma in PLANNING_LEMMAS)
+
+
+def _is_passive(tree: _Tree, verb: Word) -> bool:
+    if tree.kids(verb, "aux:pass", "nsubj:pass"):
+        return True
+    previous = tree.sentence.word(verb.index - 1)
+    return verb.xpos == "VBN" and previous is not None and previous.lemma in ("be", "become", "get")
+
+
+def _is_negated(tree: _Tree, verb: Word) -> bool:
+    """`did not immediately answer`: a negated cue reports no content by word order alone."""
+    return any(w.lemma.lower() in ("not", "never", "n't") for w in tree.kids(verb, "advmod"))
 
 
 def _span(words: list[Word]) -> tuple[int, int]:
@@ -243,16 +266,31 @@ def _clause_without(tree: _Tree, clause_head: Word, inner: Word) -> tuple[int, i
     return _content_from_words(kept)
 
 
+def _is_participial_adjunct(tree: _Tree, word: Word) -> bool:
+    """`speaking on condition of anonymity`: a participle with no subject and no complementizer,
+    an adjunct of the cue that parsers sometimes attach as its clause."""
+    return (
+        word.xpos in ("VBG", "VBN")
+        and not tree.kids(word, *SUBJECT_RELS, "nsubj:pass")
+        and not tree.kids(word, "mark")
+    )
+
+
 def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
     """Where the reported content of a cue verb lies, or None if it takes no proposition."""
-    for comp in tree.kids(verb, *CLAUSE_RELS):
-        return _content_from_words(tree.subtree(comp))
-    # `X said: P` / `X said, "P"` — the content as a parataxis or dependent clause after the verb
-    for comp in tree.kids(verb, "parataxis"):
-        if comp.index > verb.index:
-            return _content_from_words(tree.subtree(comp))
-    # `P, X said`: the cue hangs as parataxis off the reported clause
+    clauses = [c for c in tree.kids(verb, *CLAUSE_RELS) if not _is_participial_adjunct(tree, c)]
+    # of several clauses the parse gives, the one with a subject or `that` is the reported one
+    clauses.sort(key=lambda c: not (tree.kids(c, *SUBJECT_RELS, "nsubj:pass") or tree.kids(c, "mark")))
+    if clauses:
+        return _content_from_words(tree.subtree(clauses[0]))
     head = tree.head_of(verb)
+    # `P, X said`: the cue hangs as parataxis off the reported clause
+    if verb.deprel == "parataxis" and head is not None and head.index < verb.index:
+        return _clause_without(tree, head, verb)
+    # `X said: P` / `X said, "P"` — the content as a parataxis after the verb
+    for comp in tree.kids(verb, "parataxis"):
+        if comp.index > verb.index and not _is_participial_adjunct(tree, comp):
+            return _content_from_words(tree.subtree(comp))
     if verb.deprel == "parataxis" and head is not None:
         return _clause_without(tree, head, verb)
     # `denied taking the money`: a gerund complement
@@ -271,13 +309,23 @@ def _according_to(tree: _Tree, word: Word, text: str) -> _Cue | None:
     nxt = tree.sentence.word(word.index + 1)
     if word.lemma.lower() not in ("accord", "according") or nxt is None or nxt.text.lower() != "to":
         return None
-    source = tree.head_of(word)
-    if source is None:
+    # UD: `according` is a case marker of the source; parsers also make it a verb with the source
+    # as its oblique (`according -obl-> Reuters`), the whole phrase then hanging off the clause
+    obliques = [w for w in tree.kids(word, "obl") if w.index > word.index]
+    if obliques:
+        source, attached = obliques[0], word
+    else:
+        source = tree.head_of(word)
+        attached = source
+    if source is None or attached is None:
         return None
-    clause = tree.head_of(source)
+    clause = tree.head_of(attached)
     if clause is None:
-        return None
-    content = _clause_without(tree, clause, source)
+        # `According to X, P` parsed with `according` as the root and P hanging off it
+        rest = [w for w in tree.kids(word, "parataxis", "ccomp", "conj", "advcl") if w.index > source.index]
+        content = _content_from_words(tree.subtree(rest[0])) if rest else None
+    else:
+        content = _clause_without(tree, clause, attached)
     if content is None:
         return None
     return _Cue(
@@ -372,7 +420,7 @@ def _surface_complement(
             return _content_from_words(rest) if rest else None
     tail = [w for w in after if w.upos != "PUNCT"]
     if len(tail) > SURFACE_WINDOW or any(w.upos in ("VERB", "AUX") for w in tail):
-        return None
+        return _rest_of_sentence(sentence, verb)
     first = speaker_words[0] if speaker_words else verb
     comma = sentence.word(first.index - 1)
     if comma is not None and comma.text in QUOTE_CHARS:
@@ -385,11 +433,88 @@ def _surface_complement(
     return _content_from_words(before) if before else None
 
 
-def _sentence_cues(sentence: Sentence, text: str, quotes: list[Quotation]) -> list[_Cue]:
+RECIPIENT_LEMMAS = frozenset(["tell", "inform", "assure", "remind", "warn", "notify", "brief"])
+TIME_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "tonight",
+        "earlier",
+        "later",
+        "last",
+        "this",
+        "next",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "evening",
+        "night",
+        "weekend",
+    ]
+)
+FINITE_XPOS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _rest_of_sentence(sentence: Sentence, verb: Word) -> tuple[int, int] | None:
+    """`X said six deaths were of children`: the clause after the cue by word order, for when the
+    parse split it into an object and a stray verb. Skips a recipient after `told`, time words and
+    prepositional adjuncts (`on Friday`, `at a briefing`); needs a finite verb in what remains."""
+    rest = [w for w in sentence.words if w.index > verb.index]
+    i = 0
+    if verb.lemma in RECIPIENT_LEMMAS:
+        while i < len(rest) and rest[i].upos in ("DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM"):
+            i += 1
+    while i < len(rest):
+        word = rest[i]
+        if word.text.lower() in TIME_WORDS or (word.upos == "PUNCT" and word.text == ","):
+            i += 1
+        elif word.upos == "ADP":
+            i += 1
+            while i < len(rest) and rest[i].upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
+                i += 1
+        else:
+            break
+    rest = rest[i:]
+    while rest and rest[-1].upos == "PUNCT" and rest[-1].text not in QUOTE_CHARS:
+        rest.pop()
+    if not rest or rest[0].upos not in ("DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+        return None
+    if not any(w.xpos in FINITE_XPOS for w in rest[1:]):
+        return None
+    return _content_from_words(rest)
+
+
+def _in_quotes(quotes: list[Quotation]) -> Callable[[int], bool]:
+    """`position -> any(q.contains(position) for q in quotes)` by binary search.
+
+    Every word is tested, so scanning all quotations each time grew with words x quotations."""
+    inner = sorted((q.inner_start, q.inner_end) for q in quotes)
+    starts = [start for start, _ in inner]
+    reach = list(itertools.accumulate((end for _, end in inner), max))  # furthest end so far
+
+    def inside(position: int) -> bool:
+        i = bisect.bisect_right(starts, position) - 1
+        return i >= 0 and reach[i] > position
+
+    return inside
+
+
+def _sentence_cues(
+    sentence: Sentence, text: str, quotes: list[Quotation], in_quotes: Callable[[int], bool] | None = None
+) -> list[_Cue]:
     tree = _Tree(sentence)
     cues: list[_Cue] = []
+    in_quotes = in_quotes or _in_quotes(quotes)
     for word in sentence.words:
-        if any(q.contains(word.start) for q in quotes):
+        if in_quotes(word.start):
             continue  # cues inside a direct quotation belong to the quotation (guide rule 7)
         according = _according_to(tree, word, text)
         if according:
@@ -401,6 +526,8 @@ def _sentence_cues(sentence: Sentence, text: str, quotes: list[Quotation]) -> li
         if quoted:
             cues.append(quoted)
             continue
+        if _is_passive(tree, word) and not tree.kids(word, "obl:agent"):
+            continue  # `was found`, `is said to be`: agentless passives are not statements
         speaker = _find_subject(tree, word)
         surface: tuple[Word, ...] = ()
         if not tree.kids(word, *SUBJECT_RELS) and not tree.kids(word, "nsubj:pass"):
@@ -409,14 +536,17 @@ def _sentence_cues(sentence: Sentence, text: str, quotes: list[Quotation]) -> li
             found = _surface_subject(sentence, word)
             if found is not None:
                 before = sentence.word(found[1][0].index - 1)
-                if speaker is None or (
-                    before is not None and (before.text == "," or before.text in QUOTE_CHARS)
-                ):
+                after_comma = before is not None and (before.text == "," or before.text in QUOTE_CHARS)
+                # an inherited subject to the right of the cue is the reported clause's own subject
+                if speaker is None or after_comma or speaker.index > word.index:
                     speaker, surface = found
         if speaker is None:
             continue
         content = _complement(tree, word) or _fragment_quote(tree, word, quotes)
-        if content is None:
+        stray = content is not None and len(text[content[0] : content[1]].split()) <= 1
+        if stray and not in_quotes(content[0]) and not _is_negated(tree, word):
+            content = _rest_of_sentence(sentence, word) or content  # a stray word: the parse split the clause
+        if content is None and not _is_negated(tree, word):
             speaker_words = surface or tuple(_speaker_words(tree, speaker))
             content = _surface_complement(sentence, word, speaker_words)
         if content is None:
@@ -565,10 +695,11 @@ def extract_statements(parsed: ParsedText) -> list[Statement]:
     """All attributed statements of a parsed article, in text order."""
     text = parsed.text
     quotes = find_quotations(text)
+    in_quotes = _in_quotes(quotes)
     statements: list[Statement] = []
     seen: set[tuple[int, int, int]] = set()
     for sentence in parsed.sentences:
-        for cue in _sentence_cues(sentence, text, quotes):
+        for cue in _sentence_cues(sentence, text, quotes, in_quotes):
             statement = _statement_from_cue(cue, text, quotes)
             if statement is None:
                 continue
