@@ -1,6 +1,7 @@
 """Command line: thin wrappers over the library.
 
     analyzer analyze PATH... [--format json|jsonl|csv|html] [--out PATH] [--db FILE] [--workers N]
+                     [--cluster [ADDRESS|local]]
     analyzer evaluate --gold DIR [--pred DIR]
     analyzer export --db FILE [--format ...] [--out PATH] [--gold]
     analyzer dashboard [--db FILE]
@@ -48,13 +49,32 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         print(f"analyzer: skipped {problem.origin}: {problem.message}", file=sys.stderr)
     if not loaded.articles:
         return _fail("no article to analyze" + (" (see the messages above)" if loaded.problems else ""))
-    outcome = batch.run(
-        loaded.articles,
-        workers=args.workers,
-        db_path=args.db,
-        progress=not args.quiet,
-        stanza_dir=args.stanza_dir,
-    )
+    if args.cluster:
+        from analyzer import cluster
+
+        if args.cluster != cluster.LOCAL and ":" not in args.cluster:
+            # `--cluster a.txt` would otherwise take a path for an address
+            return _fail(
+                f"--cluster {args.cluster}: give a scheduler address (tcp://HOST:8786) or 'local', "
+                "or put --cluster after the paths",
+                2,
+            )
+        outcome = cluster.run(
+            loaded.articles,
+            args.cluster,
+            n_workers=args.workers,
+            db_path=args.db,
+            progress=not args.quiet,
+            stanza_dir=args.stanza_dir,
+        )
+    else:
+        outcome = batch.run(
+            loaded.articles,
+            workers=args.workers,
+            db_path=args.db,
+            progress=not args.quiet,
+            stanza_dir=args.stanza_dir,
+        )
     for origin, message in outcome.failures:
         print(f"analyzer: failed {origin}: {message}", file=sys.stderr)
     if outcome.skipped:
@@ -159,6 +179,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--workers", type=int, default=1, help="parallel worker processes (each loads the models once)"
+    )
+    p.add_argument(
+        "--cluster",
+        nargs="?",
+        const="local",
+        metavar="ADDRESS|local",
+        help="run on a Dask cluster: a scheduler address, or 'local' (the default) for a local cluster "
+        "of --workers processes; needs the `cluster` extra",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_analyze)

@@ -95,7 +95,8 @@ def looks_like_html(text: str) -> bool:
 
 def pasted_article_id(text: str) -> str:
     # Stable per text, so pasting the same article twice reopens the same stored analysis.
-    return "pasted-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+    # surrogatepass: a lone surrogate must reach ingest's check and its message, not crash here.
+    return "pasted-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
 
 
 def article_from_paste(text: str, article_id: str = "") -> Article:

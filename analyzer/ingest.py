@@ -68,6 +68,10 @@ _BOMS = (
 )
 _HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _LINE_BREAKS_AND_TAB = frozenset("\t\n\r\f\v")
+# A lone UTF-16 surrogate is a valid Python string character but not Unicode text: it cannot be
+# encoded as UTF-8, so the store's content hash, SQLite and every UTF-8 export would fail on it.
+# Decoded bytes never hold one; a JSON escape such as "\ud800" in a JSONL row does.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class InputError(AnalyzerError):
@@ -114,6 +118,7 @@ def check_text(text: str) -> str:
     if not text or not text.strip():
         raise InputError("the text is empty or only whitespace; give an article with some text")
     _check_length(text)
+    _check_surrogates(text, "text")
     if "\x00" in text or _control_share(text) > MAX_CONTROL_SHARE:
         raise InputError("the input looks like binary data, not text; give a text, HTML, CSV or JSONL file")
     _check_english(text)
@@ -125,6 +130,15 @@ def _check_length(text: str) -> None:
         raise InputError(
             f"the text is {len(text):,} characters, over the limit of {MAX_TEXT_CHARS:,}; "
             "split it into articles"
+        )
+
+
+def _check_surrogates(value: str, what: str) -> None:
+    found = _SURROGATE.search(value)
+    if found:
+        raise InputError(
+            f"the {what} has an unpaired surrogate (\\u{ord(found.group()):04x}) at character "
+            f"{found.start():,}, which is not valid Unicode; give UTF-8 text"
         )
 
 
@@ -449,6 +463,8 @@ def _article_from_row(row: dict[str, Any], name: str, line: int) -> Article:
                 f"the {column} cell is {len(value):,} characters, over the limit of {MAX_TEXT_CHARS:,}; "
                 "split the article"
             )
+        if isinstance(value, str):
+            _check_surrogates(value, f"{column} cell")
     article_id = row.get("id")
     if article_id is None or str(article_id).strip() == "":
         raise InputError("missing id; every row needs an id")

@@ -68,11 +68,13 @@ def analyze_many(articles: list[Article], parser: Parser | None = None) -> list[
     parser = parser or get_parser()
     started = time.perf_counter()
     parsed_all = parser.parse_many([a.text for a in articles])
-    per_article = (time.perf_counter() - started) / max(1, len(articles))
+    parse_seconds = time.perf_counter() - started
+    total_chars = sum(len(a.text) for a in articles) or 1
     results = []
     for article, parsed in zip(articles, parsed_all, strict=True):
         analysis = analyze_parsed(article, parsed, parser.versions)
-        analysis.timings["parse"] = per_article
+        # shared by length rather than evenly, so a short article's parse share is not inflated
+        analysis.timings["parse"] = parse_seconds * len(article.text) / total_chars
         results.append(analysis)
     return results
 

@@ -27,6 +27,8 @@ LOG_FILES = {  # model -> log file names tried in order (names changed once; bot
     "lemmatizer": ["lemma.log"],
     "tagger": ["pos.log", "tagger.log"],
     "parser": ["depparse.log", "parser.log"],
+    # experiment: the same parser without tag inputs, stopped at step 500 (learned far slower)
+    "parser without tag inputs (abandoned)": ["parser_notags_run1.log"],
 }
 _DEV = re.compile(r"^(\S+ \S+) INFO: step (\d+): train_loss = [\d.]+, dev_score = ([\d.]+)")
 
