@@ -102,36 +102,27 @@ def parser_if_available():
 PARSE_DEPENDENT = {
     "test_nlp.py": {"test_told_has_people_as_subject_and_the_reported_clause"},
     "test_attribution.py": {
-        "test_statement_constructions",
+        "test_statement_constructions[Three people familiar",
+        "test_statement_constructions[According to Reuters,",
         "test_mixed_content_with_scare_quotes",
         "test_cue_interrupting_a_clause_keeps_the_whole_clause",
         "test_quoted_as_saying_gives_the_quoted_speaker",
-        "test_headline_is_annotated_like_a_sentence",
         "test_nested_attribution_gives_two_statements",
-        "test_quote_without_cue_inherits_the_previous_speaker",
-        "test_quote_interrupted_by_its_cue_gives_two_statements",
-        "test_multi_paragraph_quote_is_one_statement",
-        "test_odd_number_of_quote_marks_does_not_break_the_article",
-        "test_non_statements_stay_out",
-        "test_negated_inner_cue_gives_no_inner_statement",
-        "test_same_speaker_nested_cue_is_one_statement",
         "test_seed_article_finds_every_gold_statement_with_its_speaker",
     },
     "test_speakers.py": {
         "test_surname_and_pronoun_resolve_to_the_full_name",
         "test_the_sources_resolve_to_the_first_anonymous_description",
-        "test_types_from_lexicons",
         "test_anonymity_reason_and_knowledge_basis_are_found",
     },
-    "test_contradictions.py": {"test_seed_contradictions"},
-    "test_dashboard.py": {"test_paste_text_is_analyzed_and_escaped"},
 }
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
         names = PARSE_DEPENDENT.get(item.path.name, set())
-        if item.originalname in names or item.name in names:
+        # an entry is a test name, or a test name with the start of a parameter id
+        if any(item.name == n or ("[" in n and item.name.startswith(n)) for n in names):
             item.add_marker(
                 pytest.mark.xfail(reason="depends on the shipped parser's accuracy (issue 11)", strict=False)
             )
