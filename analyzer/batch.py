@@ -172,6 +172,18 @@ def _results(
             yield results
 
 
+def record(outcome: BatchOutcome, results, store) -> None:
+    """Add one chunk's results to the outcome, saving each analysis at once (a kill loses only
+    the chunks in flight)."""
+    for article_id, analysis, error in results:
+        if analysis is None:
+            outcome.failures.append((article_id, error))
+        else:
+            if store is not None:
+                store.save_analysis(analysis)
+            outcome.analyses.append(analysis)
+
+
 def run(
     articles: list[Article],
     workers: int = 1,
@@ -195,13 +207,7 @@ def run(
         done = 0
         _progress(0, len(todo), started, progress)
         for results in _results(todo, workers, stanza_dir, outcome.worker_peak_rss_mb):
-            for article_id, analysis, error in results:
-                if analysis is None:
-                    outcome.failures.append((article_id, error))
-                else:
-                    if store is not None:
-                        store.save_analysis(analysis)
-                    outcome.analyses.append(analysis)
+            record(outcome, results, store)
             done += len(results)
             _progress(done, len(todo), started, progress)
         outcome.analyses.sort(key=lambda a: order.get(a.article.article_id, 0))

@@ -136,13 +136,7 @@ def run(
         for future in distributed.as_completed(futures):
             results, worker, peak = future.result()
             outcome.worker_peak_rss_mb[worker] = max(peak, outcome.worker_peak_rss_mb.get(worker, 0.0))
-            for article_id, analysis, error in results:
-                if analysis is None:
-                    outcome.failures.append((article_id, error))
-                else:
-                    if store is not None:
-                        store.save_analysis(analysis)
-                    outcome.analyses.append(analysis)
+            batch.record(outcome, results, store)
             done += len(results)
             future.release()  # the analyses are here now; the workers need not keep them
             batch._progress(done, len(todo), started, progress)
