@@ -677,12 +677,19 @@ def _stored_count(db: Path) -> int:
 
 
 # `analyzer analyze FOLDER --db DB --quiet`, saving after every article: the batch saves per chunk of
-# text, and with chunks as large as a whole small corpus there would be no "midway" to kill it at.
+# text, and with chunks as large as a whole small corpus there would be no "midway" to kill it at;
+# each record is followed by a pause so the parent sees the first save before the batch is over.
 BATCH_CHILD = """
 import sys
+import time
 import analyzer.batch
 from analyzer.cli import main
 analyzer.batch.CHUNK_CHARS = 1
+record = analyzer.batch.record
+def paced_record(*args):  # a fast machine stored all 8 before the parent could kill it (CI, 2026-11-25)
+    record(*args)
+    time.sleep(0.5)
+analyzer.batch.record = paced_record
 sys.exit(main(["analyze", sys.argv[1], "--db", sys.argv[2], "--quiet"]))
 """
 
