@@ -53,6 +53,7 @@ CATEGORY_WEIGHTS = {
     "reporting_verb": 0.30,
     "conditional": 0.30,
     "vague": 0.15,
+    "peacock": 0.10,
     "approximator": 0.10,
 }
 REPEAT_DECAY = 0.5  # each further cue of a category counts half as much as the one before

@@ -13,7 +13,9 @@ from typing import Any
 
 STATEMENT_KINDS = ("direct", "indirect", "mixed", "according_to")
 SPEAKER_TYPES = ("person", "organization", "government", "media", "anonymous", "unnamed_group", "document")
-HEDGE_CATEGORIES = ("modal", "adverb", "epistemic", "reporting_verb", "vague", "approximator", "conditional")
+HEDGE_CATEGORIES = (
+    "modal", "adverb", "epistemic", "reporting_verb", "vague", "peacock", "approximator", "conditional",
+)  # fmt: skip
 
 
 class AnalyzerError(Exception):
