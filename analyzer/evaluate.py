@@ -1,7 +1,9 @@
 """Evaluation: score analyses against gold files in the guide's schema.
 
 In: gold JSON files and predicted JSON files (the analyzer's own export, same schema). Out: a
-`Scores` summary, overall and per article, printed by `analyzer evaluate`.
+`Scores` summary, overall and per article, printed by `analyzer evaluate`; also
+`gold_statements`, a gold file's statements as `Statement`s, for the benchmarks that score one
+stage on gold input.
 
 Matching is one-to-one per article. Content spans are trimmed of whitespace, quote marks and
 punctuation first. 'overlap' pairs a prediction with a gold statement when the character Jaccard
@@ -15,9 +17,12 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+from analyzer.nlp import ParsedText, Sentence
+from analyzer.records import HedgeCue, Span, Statement
 
 TRIM_CHARS = " \t\r\n\"'“”‘’«».,;:!?—–-()[]"
 JACCARD_THRESHOLD = 0.5
@@ -207,6 +212,94 @@ def load_docs(folder: Path) -> dict[str, dict]:
         doc = json.loads(path.read_text(encoding="utf-8"))
         docs[doc.get("article_id") or path.stem] = doc
     return docs
+
+
+# --- gold files as Statements (benchmarks and tests that bypass attribution) ---------------------
+
+
+def _cue_spans(text: str, item: dict) -> tuple[Span, ...]:
+    """The cue's parts: one span from cue_start/cue_end, or one per ` ... ` part found in order (the
+    gold offsets of a split cue cover its first part only)."""
+    start, end = item.get("cue_start"), item.get("cue_end")
+    if start is None or end is None or end <= start:
+        return ()
+    parts = item.get("cue", "").split(" ... ")
+    if len(parts) < 2:
+        return (Span.of(text, start, end),)
+    spans, cursor = [], start
+    for part in parts:
+        found = text.find(part, cursor, cursor + 300)
+        if found < 0:
+            return (Span.of(text, start, end),)
+        spans.append(Span.of(text, found, found + len(part)))
+        cursor = found + len(part)
+    return tuple(spans)
+
+
+def gold_statements(document: dict, parsed: ParsedText | None = None) -> list[Statement]:
+    """Statements from one gold file's spans, with the annotated speakers and hedges."""
+    text = document["text"]
+    canonical_ids: dict[str, int] = {}
+    statements = []
+    for item in document["statements"]:
+        speaker = None
+        if item.get("speaker_start") is not None and item.get("speaker_end") is not None:
+            speaker = Span.of(text, item["speaker_start"], item["speaker_end"])
+        canonical = item.get("speaker_canonical", "")
+        hedges = tuple(
+            HedgeCue(Span.of(text, h["start"], h["end"]), h["category"]) for h in item.get("hedges", [])
+        )
+        sentence = 0
+        if parsed is not None:
+            sentence = max(
+                (s.index for s in parsed.sentences if s.start <= item["content_start"]),
+                default=0,
+            )
+        statements.append(
+            Statement(
+                content=Span.of(text, item["content_start"], item["content_end"]),
+                kind=item.get("kind", "indirect"),
+                cue=_cue_spans(text, item),
+                speaker=speaker,
+                sentence_index=sentence,
+                source_id=canonical_ids.setdefault(canonical.lower(), len(canonical_ids)),
+                speaker_canonical=canonical,
+                speaker_type=item.get("speaker_type", ""),
+                hedges=tuple(sorted(hedges, key=lambda h: (h.span.start, h.span.end))),
+            )
+        )
+    return statements
+
+
+def concatenate_articles(
+    parses: list[ParsedText], statement_lists: list[list[Statement]]
+) -> tuple[ParsedText, list[Statement]]:
+    """All articles joined by blank lines as one text, every offset shifted (to time a stage on long input)."""
+    separator = "\n\n"
+    text = separator.join(p.text for p in parses)
+    sentences: list[Sentence] = []
+    statements: list[Statement] = []
+    shift = 0
+    for parsed, own in zip(parses, statement_lists, strict=True):
+
+        def moved(span: Span, shift: int = shift) -> Span:
+            return Span.of(text, span.start + shift, span.end + shift)
+
+        for sentence in parsed.sentences:
+            words = tuple(replace(w, start=w.start + shift, end=w.end + shift) for w in sentence.words)
+            sentences.append(Sentence(len(sentences), sentence.start + shift, sentence.end + shift, words))
+        for st in own:
+            statements.append(
+                replace(
+                    st,
+                    content=moved(st.content),
+                    cue=tuple(moved(c) for c in st.cue),
+                    speaker=moved(st.speaker) if st.speaker else None,
+                    hedges=tuple(replace(h, span=moved(h.span)) for h in st.hedges),
+                )
+            )
+        shift += len(parsed.text) + len(separator)
+    return ParsedText(text, tuple(sentences)), statements
 
 
 def evaluate(gold_docs: dict[str, dict], pred_docs: dict[str, dict]) -> Scores:

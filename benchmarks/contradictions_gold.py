@@ -17,106 +17,20 @@ The last line is `contradictions on gold statements: P x R x F1 x`.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 import time
-from dataclasses import replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from analyzer import contradictions  # noqa: E402
-from analyzer.nlp import ParsedText, Sentence, get_parser  # noqa: E402
-from analyzer.records import AnalyzerError, HedgeCue, Span, Statement  # noqa: E402
+from analyzer.evaluate import concatenate_articles, gold_statements, load_docs  # noqa: E402
+from analyzer.nlp import get_parser  # noqa: E402
+from analyzer.records import AnalyzerError  # noqa: E402
 
 logger = logging.getLogger(__name__)
-
-
-def _cue_spans(text: str, item: dict) -> tuple[Span, ...]:
-    """The cue's parts: one span from cue_start/cue_end, or one per ` ... ` part found in order (the
-    gold offsets of a split cue cover its first part only)."""
-    start, end = item.get("cue_start"), item.get("cue_end")
-    if start is None or end is None or end <= start:
-        return ()
-    parts = item.get("cue", "").split(" ... ")
-    if len(parts) < 2:
-        return (Span.of(text, start, end),)
-    spans, cursor = [], start
-    for part in parts:
-        found = text.find(part, cursor, cursor + 300)
-        if found < 0:
-            return (Span.of(text, start, end),)
-        spans.append(Span.of(text, found, found + len(part)))
-        cursor = found + len(part)
-    return tuple(spans)
-
-
-def gold_statements(document: dict, parsed: ParsedText | None = None) -> list[Statement]:
-    """Statements from one gold file's spans, with the annotated speakers and hedges."""
-    text = document["text"]
-    canonical_ids: dict[str, int] = {}
-    statements = []
-    for item in document["statements"]:
-        speaker = None
-        if item.get("speaker_start") is not None and item.get("speaker_end") is not None:
-            speaker = Span.of(text, item["speaker_start"], item["speaker_end"])
-        canonical = item.get("speaker_canonical", "")
-        hedges = tuple(
-            HedgeCue(Span.of(text, h["start"], h["end"]), h["category"]) for h in item.get("hedges", [])
-        )
-        sentence = 0
-        if parsed is not None:
-            sentence = max(
-                (s.index for s in parsed.sentences if s.start <= item["content_start"]),
-                default=0,
-            )
-        statements.append(
-            Statement(
-                content=Span.of(text, item["content_start"], item["content_end"]),
-                kind=item.get("kind", "indirect"),
-                cue=_cue_spans(text, item),
-                speaker=speaker,
-                sentence_index=sentence,
-                source_id=canonical_ids.setdefault(canonical.lower(), len(canonical_ids)),
-                speaker_canonical=canonical,
-                speaker_type=item.get("speaker_type", ""),
-                hedges=tuple(sorted(hedges, key=lambda h: (h.span.start, h.span.end))),
-            )
-        )
-    return statements
-
-
-def concatenate(
-    parses: list[ParsedText], statement_lists: list[list[Statement]]
-) -> tuple[ParsedText, list[Statement]]:
-    """All articles as one long text (offsets shifted), to time the detector on a long input."""
-    separator = "\n\n"
-    text = separator.join(p.text for p in parses)
-    sentences: list[Sentence] = []
-    statements: list[Statement] = []
-    shift = 0
-    for parsed, own in zip(parses, statement_lists, strict=True):
-
-        def moved(span: Span, shift: int = shift) -> Span:
-            return Span.of(text, span.start + shift, span.end + shift)
-
-        for sentence in parsed.sentences:
-            words = tuple(replace(w, start=w.start + shift, end=w.end + shift) for w in sentence.words)
-            sentences.append(Sentence(len(sentences), sentence.start + shift, sentence.end + shift, words))
-        for st in own:
-            statements.append(
-                replace(
-                    st,
-                    content=moved(st.content),
-                    cue=tuple(moved(c) for c in st.cue),
-                    speaker=moved(st.speaker) if st.speaker else None,
-                    hedges=tuple(replace(h, span=moved(h.span)) for h in st.hedges),
-                )
-            )
-        shift += len(parsed.text) + len(separator)
-    return ParsedText(text, tuple(sentences)), statements
 
 
 def prf(right: int, predicted: int, gold: int) -> tuple[float, float, float]:
@@ -138,11 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
-    files = sorted(args.gold.glob("*.json"))
-    if not files:
+    documents = list(load_docs(args.gold).values())
+    if not documents:
         print(f"no gold files in {args.gold}", file=sys.stderr)
         return 2
-    documents = [json.loads(f.read_text(encoding="utf-8")) for f in files]
     try:
         nlp = get_parser(args.stanza_dir)
         started = time.perf_counter()
@@ -183,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 print(f"    {mark} {a:2d}-{b:2d} {detail}")
 
-    long_parsed, long_statements = concatenate(parses, statement_lists)
+    long_parsed, long_statements = concatenate_articles(parses, statement_lists)
     started = time.perf_counter()
     long_found = contradictions.find_contradictions(long_parsed, long_statements)
     print(
@@ -192,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     precision, recall, f1 = prf(total_right, total_predicted, total_gold)
     print(
-        f"{len(files)} articles, gold pairs {total_gold}, found {total_predicted}, right {total_right}; "
+        f"{len(documents)} articles, gold pairs {total_gold}, found {total_predicted}, right {total_right}; "
         f"parser: {nlp.versions.get('models', '?')}; parse {parse_seconds:.1f}s, detection {detect_seconds:.2f}s"
     )
     print(f"contradictions on gold statements: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")

@@ -19,7 +19,6 @@ The last line is `hedge cues gold F1: 0.xxx`.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from collections import Counter
@@ -29,31 +28,11 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from analyzer import hedging  # noqa: E402
+from analyzer.evaluate import gold_statements, load_docs  # noqa: E402
 from analyzer.nlp import ParsedText, get_parser  # noqa: E402
-from analyzer.records import AnalyzerError, HedgeCue, Span, Statement  # noqa: E402
+from analyzer.records import AnalyzerError, HedgeCue  # noqa: E402
 
 logger = logging.getLogger(__name__)
-
-
-def gold_statement(text: str, item: dict) -> Statement:
-    """A Statement from one gold statement's spans (hedging reads content, cue and speaker only)."""
-    cue = () if item.get("cue_start") is None else (Span.of(text, item["cue_start"], item["cue_end"]),)
-    speaker = (
-        None
-        if item.get("speaker_start") is None
-        else Span.of(text, item["speaker_start"], item["speaker_end"])
-    )
-    return Statement(
-        content=Span.of(text, item["content_start"], item["content_end"]),
-        kind=item.get("kind", "indirect"),
-        cue=cue,
-        speaker=speaker,
-        sentence_index=0,
-    )
-
-
-def gold_cues(text: str, item: dict) -> tuple[HedgeCue, ...]:
-    return tuple(HedgeCue(Span.of(text, h["start"], h["end"]), h["category"]) for h in item.get("hedges", []))
 
 
 def parse_articles(texts: list[str], plain: bool, stanza_dir: str | None) -> tuple[list[ParsedText], str]:
@@ -79,11 +58,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
-    files = sorted(args.gold.glob("*.json"))
-    if not files:
+    documents = list(load_docs(args.gold).values())
+    if not documents:
         print(f"no gold files in {args.gold}", file=sys.stderr)
         return 2
-    documents = [json.loads(f.read_text(encoding="utf-8")) for f in files]
     texts = [d["text"] for d in documents]
     try:
         parses, how = parse_articles(texts, args.plain, args.stanza_dir)
@@ -99,9 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     spurious: Counter[str] = Counter()
     for document, parsed in zip(documents, parses, strict=True):
         text = document["text"]
-        for item in document["statements"]:
-            predicted = hedging.find_cues(parsed, gold_statement(text, item))
-            gold = gold_cues(text, item)
+        for statement in gold_statements(document, parsed):
+            predicted = hedging.find_cues(parsed, statement)
+            gold = statement.hedges
             pairs.append((predicted, gold))
             p = {(c.span.start, c.span.end): c for c in predicted if c.is_hedge}
             g = {(c.span.start, c.span.end): c for c in gold}
@@ -116,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
 
     spans = hedging.cue_f1(pairs)
     strict = hedging.cue_f1(pairs, match_category=True)
-    print(f"{len(files)} articles, {len(pairs)} statements, {how}")
+    print(f"{len(documents)} articles, {len(pairs)} statements, {how}")
     print(
         f"gold cues {spans['tp'] + spans['fn']}, predicted {spans['tp'] + spans['fp']}, right {spans['tp']}"
     )

@@ -15,7 +15,8 @@ import pytest
 
 from analyzer import hedging
 from analyzer.contradictions import find_contradictions
-from analyzer.nlp import ParsedText, Sentence
+from analyzer.evaluate import concatenate_articles
+from analyzer.nlp import ParsedText
 from analyzer.records import HedgeCue, Span, Statement
 
 SEED_GOLD = Path(__file__).resolve().parent.parent / "corpora" / "gold" / "tiktok-bytedance.json"
@@ -356,40 +357,11 @@ def test_seed_contradictions(seed):
     check_evidence(parsed.text, list(found.values()))
 
 
-def _repeat(
-    parsed: ParsedText, statements: list[Statement], copies: int
-) -> tuple[ParsedText, list[Statement]]:
-    """A long article: the same real sentences `copies` times, every offset shifted."""
-    separator = "\n\n"
-    step = len(parsed.text) + len(separator)
-    text = separator.join([parsed.text] * copies)
-    sentences, long_statements = [], []
-    for copy in range(copies):
-        shift = copy * step
-        for sentence in parsed.sentences:
-            words = tuple(replace(w, start=w.start + shift, end=w.end + shift) for w in sentence.words)
-            sentences.append(Sentence(len(sentences), sentence.start + shift, sentence.end + shift, words))
-
-        def moved(span: Span, shift: int = shift) -> Span:
-            return Span.of(text, span.start + shift, span.end + shift)
-
-        for st in statements:
-            long_statements.append(
-                replace(
-                    st,
-                    content=moved(st.content),
-                    cue=tuple(moved(c) for c in st.cue),
-                    speaker=moved(st.speaker) if st.speaker else None,
-                    hedges=tuple(replace(h, span=moved(h.span)) for h in st.hedges),
-                )
-            )
-    return ParsedText(text, tuple(sentences)), long_statements
-
-
 def test_long_article_stays_fast(seed):
     parsed, statements, _ = seed
     copies = 20_000 // parsed.n_words + 1
-    long_parsed, long_statements = _repeat(parsed, statements, copies)
+    # a long article: the same real sentences `copies` times, every offset shifted
+    long_parsed, long_statements = concatenate_articles([parsed] * copies, [statements] * copies)
     assert long_parsed.n_words >= 20_000
     started = time.perf_counter()
     found = find_contradictions(long_parsed, long_statements)
