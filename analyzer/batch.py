@@ -112,8 +112,10 @@ def _analyze_chunk_in_worker(articles: list[Article]) -> tuple[list[Result], int
     return analyze_chunk(articles), os.getpid(), peak_rss_mb()
 
 
-def chunks(articles: list[Article], workers: int = 1, chunk_chars: int = CHUNK_CHARS) -> list[list[Article]]:
-    """Consecutive runs of articles of about `chunk_chars` characters (one article may exceed it)."""
+def chunks(articles: list[Article], workers: int = 1, chunk_chars: int | None = None) -> list[list[Article]]:
+    """Consecutive runs of articles of about `chunk_chars` characters (one article may exceed it;
+    default CHUNK_CHARS, read at call time so that a caller may change it)."""
+    chunk_chars = CHUNK_CHARS if chunk_chars is None else chunk_chars
     total = sum(len(a.text) for a in articles)
     if workers > 1:
         chunk_chars = max(1, min(chunk_chars, total // (workers * CHUNKS_PER_WORKER)))
