@@ -254,6 +254,10 @@ def _clause_without(tree: _Tree, clause_head: Word, inner: Word) -> tuple[int, i
     cut = {w.index for w in tree.subtree(inner)}
     before = [w for w in full if w.index < min(cut) and w.upos != "PUNCT"]
     after = [w for w in full if w.index > max(cut) and w.upos != "PUNCT"]
+    if before and after and _between_quotations(tree, before[-1], after[0]):
+        # `"A," he said, "B."`: the first quotation is this statement; the second is a statement of
+        # its own, inherited by `_inherited_quotes` (guide rule 4)
+        return _content_from_words([w for w in full if w.index < min(cut)])
     if before and after:
         # the attribution interrupts; content is the whole clause
         return _content_from_words([w for w in full])
@@ -264,6 +268,13 @@ def _clause_without(tree: _Tree, clause_head: Word, inner: Word) -> tuple[int, i
     elif before and not after:
         kept = [w for w in kept if w.index < min(cut)]
     return _content_from_words(kept)
+
+
+def _between_quotations(tree: _Tree, last_before: Word, first_after: Word) -> bool:
+    """Whether the words between the two closes a quotation and opens another (`,” he said, “`)."""
+    gap = [w.text for w in tree.sentence.words if last_before.index < w.index < first_after.index]
+    marks = [i for i, text in enumerate(gap) if text in QUOTE_CHARS]
+    return len(marks) >= 2 and all(gap[i] in ",;:" for i in range(marks[0])) and marks[-1] > marks[0]
 
 
 def _is_participial_adjunct(tree: _Tree, word: Word) -> bool:
