@@ -2,7 +2,7 @@
 
 One command, seeded, with fixed step counts (so a rerun gives the same models):
 
-    python training/train_models.py --work build/train            # everything, about 2.5 h on 2 cores
+    python training/train_models.py --work build/train            # everything, about 3 h on 2 cores
     python training/train_models.py --work build/train --only parser
 
 Data: UD English EWT (CC BY-SA 4.0) plus the GUM documents whose sources are CC BY or public domain
@@ -11,9 +11,9 @@ so the shipped models carry no non-commercial restriction. Tokenizer and MWT tra
 Word vectors: `training/build_vectors.py` (CC0 spaCy vectors, PCA to 100 dimensions).
 
 Sizes were chosen for 2 CPU cores (../shared/STANZA-TRAINING-NOTES.md): the tagger with linear
-heads (`--share_hid`) and a small character model, the parser with 2 layers of 200 and no tag
-inputs (it reads words, characters and vectors only, so it never sees gold tags at training time
-and predicted tags at run time). `install` casts every model to fp16 (Stanza casts back on load),
+heads (`--share_hid`) and a small character model, the parser with 2 layers of 200 and UPOS as
+its only tag input, trained in two stages (Stanza's schedule for 800 steps, then Adam alone from
+that model, `parser_more`). `install` casts every model to fp16 (Stanza casts back on load),
 copies them to analyzer/models/ and writes model_card.json with the commands and scores.
 """
 

@@ -25,8 +25,10 @@ MODELS = REPO / "analyzer" / "models"
 LOG_FILES = {  # model -> log file names tried in order (names changed once; both are read)
     "tokenizer": ["tok.log"],
     "lemmatizer": ["lemma.log"],
+    "tagger (session 1: 2300 steps)": ["tagger_s1.log"],
     "tagger": ["pos.log", "tagger.log"],
-    "parser": ["depparse.log", "parser.log"],
+    "parser stage 1 (Adadelta, Adam from step 650)": ["depparse_stage1.log"],
+    "parser stage 2 (Adam, from the stage-1 model)": ["depparse.log"],
     # experiment: the same parser without tag inputs, stopped at step 500 (learned far slower)
     "parser without tag inputs (abandoned)": ["parser_notags_run1.log"],
 }
@@ -54,7 +56,12 @@ def learning_curve(log: Path) -> list[dict[str, float]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", default=str(REPO / "build" / "train"))
-    parser.add_argument("--version", default="2026.11-1")
+    parser.add_argument("--version", default="2026.11-2")
+    parser.add_argument(
+        "--experiment",
+        help="what changed since the last card: appends a row (change, minutes, scores, size, words/s)",
+    )
+    parser.add_argument("--minutes", type=float, default=None, help="training minutes of that change")
     args = parser.parse_args()
     work = Path(args.work)
     card_path = MODELS / "model_card.json"
@@ -93,7 +100,13 @@ def main() -> None:
             "num_layers": 2,
             "char_hidden_dim": 100,
             "deep_biaff_hidden_dim": 200,
-            "tag_inputs": "none (words, characters and vectors only)",
+            "tag_inputs": "UPOS only (--no_xpos --no_ufeats)",
+            "stage_2": {
+                "continue_from": "the stage-1 model",
+                "max_steps": train_models.PARSER_MORE_STEPS,
+                "optim": "adam",
+                "lr": train_models.PARSER_MORE_LR,
+            },
         },
     }
     curves = {}
@@ -108,9 +121,24 @@ def main() -> None:
         card["learning_curves_dev"] = curves
     card["sizes_mb"] = {p.name: round(p.stat().st_size / 1e6, 2) for p in sorted(MODELS.glob("*.pt"))}
     card["total_mb"] = round(sum(card["sizes_mb"].values()), 1)
+    if args.experiment:
+        card.setdefault("experiments", []).append(experiment_row(card, args.experiment, args.minutes))
     card_path.write_text(json.dumps(card, indent=1) + "\n", encoding="utf-8")
     (MODELS / "MODEL_CARD.md").write_text(render(card), encoding="utf-8")
     print(f"wrote {card_path} and MODEL_CARD.md ({card['total_mb']} MB of models)")
+
+
+def experiment_row(card: dict, change: str, minutes: float | None) -> dict:
+    """One line of the experiment log, from the scores parse_accuracy.py --card stored last."""
+    scores = card.get("scores_raw_text", {})
+    row: dict = {"version": card["version"], "change": change, "minutes": minutes}
+    for name in ("EWT", "GUM"):
+        if name in scores:
+            r = scores[name]
+            row[name] = {k: r[k] for k in ("UPOS", "LAS", "reporting_arcs_LAS", "Sentences")}
+            row["words_per_second"] = r.get("words_per_second")
+    row["total_mb"] = card["total_mb"]
+    return row
 
 
 def render(card: dict) -> str:
@@ -142,6 +170,21 @@ def render(card: dict) -> str:
             lines.append(
                 f"| {name} | {r['Tokens']} | {r['Sentences']} | {r['UPOS']} | {r['Lemmas']} | {r['UAS']} | {r['LAS']} | "
                 f"{r['reporting_arcs_LAS']} (n={r['reporting_arcs']}) | {r['words_per_second']:.0f} |"
+            )
+        lines.append("")
+    experiments = card.get("experiments", [])
+    if experiments:
+        lines += ["## Experiments (one change at a time; test scores from raw text)", ""]
+        lines += [
+            "| version | change | minutes | EWT UPOS / LAS / reporting LAS / sentences | GUM LAS | MB | words/s |"
+        ]
+        lines += ["|---|---|---|---|---|---|---|"]
+        for row in experiments:
+            ewt, gum = row.get("EWT", {}), row.get("GUM", {})
+            lines.append(
+                f"| {row['version']} | {row['change']} | {row.get('minutes') or ''} | "
+                f"{ewt.get('UPOS')} / {ewt.get('LAS')} / {ewt.get('reporting_arcs_LAS')} / {ewt.get('Sentences')} | "
+                f"{gum.get('LAS')} | {row.get('total_mb')} | {row.get('words_per_second') or 0:.0f} |"
             )
         lines.append("")
     curves = card.get("learning_curves_dev", {})
