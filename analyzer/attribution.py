@@ -315,6 +315,27 @@ def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
     return None
 
 
+def _claim_clause(tree: _Tree, word: Word) -> Word:
+    """The clause an `according to X` phrase vouches for, from the word the parse hung it on.
+
+    Parsers often attach the phrase to a word inside the claim (`Rescuers, working ..., according
+    to the ministry, recovered ...` on `working`; `... since the protests began, according to The
+    Guardian` on `began`); the source vouches for the whole clause, so climb to its predicate,
+    stopping at a clause of its own: the root, a parataxis or complement clause, a coordinated
+    clause with its own subject, a relative clause."""
+    while (
+        word.deprel.split(":")[0] not in ("root", "parataxis", "ccomp", "csubj")
+        and word.deprel != "acl:relcl"
+    ):
+        if word.deprel.startswith("conj") and tree.kids(word, *SUBJECT_RELS, "nsubj:pass"):
+            break
+        head = tree.head_of(word)
+        if head is None:
+            break
+        word = head
+    return word
+
+
 def _according_to(tree: _Tree, word: Word, text: str) -> _Cue | None:
     """`according to X, P` / `P, according to X`."""
     nxt = tree.sentence.word(word.index + 1)
@@ -331,6 +352,8 @@ def _according_to(tree: _Tree, word: Word, text: str) -> _Cue | None:
     if source is None or attached is None:
         return None
     clause = tree.head_of(attached)
+    if clause is not None:
+        clause = _claim_clause(tree, clause)
     if clause is None:
         # `According to X, P` parsed with `according` as the root and P hanging off it
         rest = [w for w in tree.kids(word, "parataxis", "ccomp", "conj", "advcl") if w.index > source.index]

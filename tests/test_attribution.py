@@ -110,6 +110,30 @@ def only(parser, text):
             "according to",
             "according_to",
         ),
+        # the parse hangs `according to` on a word inside the claim (`began`, `members`): the
+        # source vouches for the whole clause
+        (
+            "More than 1000 people have been arrested since the protests began in June, according to The Guardian.",
+            "More than 1000 people have been arrested since the protests began in June",
+            "The Guardian",
+            "according to",
+            "according_to",
+        ),
+        (
+            "Hamza bridged a gap between newer members and veteran members, according to Soufan.",
+            "Hamza bridged a gap between newer members and veteran members",
+            "Soufan",
+            "according to",
+            "according_to",
+        ),
+        # in the middle of the clause, the whole clause is the content (guide rule 10)
+        (
+            "Rescuers, working in freezing temperatures, according to the ministry, recovered ten survivors.",
+            "Rescuers, working in freezing temperatures, according to the ministry, recovered ten survivors",
+            "the ministry",
+            "according to",
+            "according_to",
+        ),
     ],
 )
 def test_statement_constructions(parser, text, content, speaker, cue, kind):
