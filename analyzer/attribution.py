@@ -312,7 +312,43 @@ def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
         if verb.lemma in SMALL_CLAUSE_LEMMAS and tree.kids(verb, "obj"):
             words = tree.subtree(tree.kids(verb, "obj")[0]) + tree.subtree(comp)
             return _content_from_words(sorted(words, key=lambda w: w.index))
+    if verb.lemma in SMALL_CLAUSE_LEMMAS:
+        return _small_clause_by_order(tree, verb)
     return None
+
+
+_DOUBLE_QUOTES = frozenset('"“”«»')
+_TIME_RELS = frozenset({"obl:tmod", "obl:unmarked", "obl:npmod"})
+_TIME_NOUNS = frozenset(
+    {"day", "week", "month", "year", "morning", "afternoon", "evening", "night", "weekend", "time", "hour"}
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+
+
+def _small_clause_by_order(tree: _Tree, verb: Word) -> tuple[int, int] | None:
+    """`called the move a "smash and grab"` when the parse has no xcomp: the object, then a second
+    noun phrase opened by a determiner or a quote mark right after the object's head. Without
+    that second phrase (`called the police at once`) the verb reports nothing."""
+    objects = [w for w in tree.kids(verb, "obj") if w.index > verb.index]
+    if not objects:
+        return None
+    after_object = tree.sentence.word(objects[0].index + 1)
+    if after_object is None or not (after_object.upos == "DET" or after_object.text in _DOUBLE_QUOTES):
+        return None
+    second = tree.head_of(after_object)
+    if second is not None and (second.deprel in _TIME_RELS or second.lemma.lower() in _TIME_NOUNS):
+        return None  # `called his mother the next day`
+    region: list[Word] = []
+    open_quotes = 0
+    for word in tree.sentence.words[min(w.index for w in tree.subtree(objects[0])) - 1 :]:
+        if word.text in _DOUBLE_QUOTES:
+            open_quotes ^= 1
+        elif word.text in (",", ";", ":", "—", "–") and not open_quotes:
+            break
+        region.append(word)
+    while region and region[-1].upos == "PUNCT" and region[-1].text not in _DOUBLE_QUOTES:
+        region.pop()
+    return _content_from_words(region)
 
 
 def _claim_clause(tree: _Tree, word: Word) -> Word:

@@ -126,6 +126,21 @@ def only(parser, text):
             "according to",
             "according_to",
         ),
+        # `call` with a small clause (object + predicate) that the parse does not mark as xcomp
+        (
+            'Schiff called it "a non-starter".',
+            'it "a non-starter"',
+            "Schiff",
+            "called",
+            "mixed",
+        ),
+        (
+            "The United Nations called the resulting humanitarian crisis the worst in the world.",
+            "the resulting humanitarian crisis the worst in the world",
+            "The United Nations",
+            "called",
+            "indirect",
+        ),
         # in the middle of the clause, the whole clause is the content (guide rule 10)
         (
             "Rescuers, working in freezing temperatures, according to the ministry, recovered ten survivors.",
@@ -221,6 +236,9 @@ def test_odd_number_of_quote_marks_does_not_break_the_article(parser):
         "The ministry did not immediately respond to a request for comment.",  # no comment
         "TikTok has 100 million users in the United States.",  # the narrator's own sentence
         "The denial that it shared data came late.",  # noun-only cue
+        "She called the police at once.",  # `call` without a small clause
+        "He called his mother the next day.",  # a time phrase is not a predicate
+        "The union called for a strike on Monday.",
     ],
 )
 def test_non_statements_stay_out(parser, text):
