@@ -293,7 +293,21 @@ def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
     # of several clauses the parse gives, the one with a subject or `that` is the reported one
     clauses.sort(key=lambda c: not (tree.kids(c, *SUBJECT_RELS, "nsubj:pass") or tree.kids(c, "mark")))
     if clauses:
-        return _content_from_words(tree.subtree(clauses[0]))
+        words = tree.subtree(clauses[0])
+        # `said the fishermen noticed them and a warship was sent`: the parse hangs the second
+        # clause on the cue; a clause with its own subject that is no cue of its own and follows
+        # the reported clause directly is part of what was said
+        for extra in tree.kids(verb, "conj"):
+            between = [w for w in tree.sentence.words if words[-1].index < w.index < extra.index]
+            first = tree.subtree(extra)[0]
+            if (
+                extra.index > words[-1].index
+                and tree.kids(extra, *SUBJECT_RELS, "nsubj:pass")
+                and not _is_cue_verb(extra)
+                and all(w.index >= first.index or w.upos == "PUNCT" for w in between)
+            ):
+                words = words + tree.subtree(extra)
+        return _content_from_words(words)
     head = tree.head_of(verb)
     # `P, X said`: the cue hangs as parataxis off the reported clause
     if verb.deprel == "parataxis" and head is not None and head.index < verb.index:

@@ -126,6 +126,22 @@ def only(parser, text):
             "according to",
             "according_to",
         ),
+        # a second clause with its own subject that the parse hangs on the cue is still said...
+        (
+            "Officials said the fishermen first noticed the boat and a warship was sent to retrieve them.",
+            "the fishermen first noticed the boat and a warship was sent to retrieve them",
+            "Officials",
+            "said",
+            "indirect",
+        ),
+        # ...but the speaker's own next action is not
+        (
+            "The spokesman said the plan would work, and left the room.",
+            "the plan would work",
+            "The spokesman",
+            "said",
+            "indirect",
+        ),
         # `call` with a small clause (object + predicate) that the parse does not mark as xcomp
         (
             'Schiff called it "a non-starter".',
