@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from analyzer import lexicons
 from analyzer.nlp import ParsedText, Sentence, Word
-from analyzer.quotes import QUOTE_CHARS, Quotation, find_quotations
+from analyzer.quotes import DOUBLE_CLOSE, DOUBLE_OPEN, QUOTE_CHARS, Quotation, find_quotations
 from analyzer.records import Span, Statement
 
 logger = logging.getLogger(__name__)
@@ -298,15 +298,16 @@ def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
         # clause on the cue; a clause with its own subject that is no cue of its own and follows
         # the reported clause directly is part of what was said
         for extra in tree.kids(verb, "conj"):
-            between = [w for w in tree.sentence.words if words[-1].index < w.index < extra.index]
-            first = tree.subtree(extra)[0]
             if (
-                extra.index > words[-1].index
-                and tree.kids(extra, *SUBJECT_RELS, "nsubj:pass")
-                and not _is_cue_verb(extra)
-                and all(w.index >= first.index or w.upos == "PUNCT" for w in between)
+                extra.index < words[-1].index
+                or _is_cue_verb(extra)
+                or not tree.kids(extra, *SUBJECT_RELS, "nsubj:pass")
             ):
-                words = words + tree.subtree(extra)
+                continue
+            clause = tree.subtree(extra)
+            between = [w for w in tree.sentence.words if words[-1].index < w.index < clause[0].index]
+            if all(w.upos == "PUNCT" for w in between):
+                words = words + clause
         return _content_from_words(words)
     head = tree.head_of(verb)
     # `P, X said`: the cue hangs as parataxis off the reported clause
@@ -331,12 +332,8 @@ def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
     return None
 
 
-_DOUBLE_QUOTES = frozenset('"“”«»')
+_DOUBLE_QUOTES = frozenset(DOUBLE_OPEN + DOUBLE_CLOSE + '"')
 _TIME_RELS = frozenset({"obl:tmod", "obl:unmarked", "obl:npmod"})
-_TIME_NOUNS = frozenset(
-    {"day", "week", "month", "year", "morning", "afternoon", "evening", "night", "weekend", "time", "hour"}
-    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-)
 
 
 def _small_clause_by_order(tree: _Tree, verb: Word) -> tuple[int, int] | None:
@@ -544,6 +541,9 @@ TIME_WORDS = frozenset(
         "weekend",
     ]
 )
+# Heads of a time phrase after an object (`called his mother the next day`): TIME_WORDS and the
+# nouns it lacks because `_rest_of_sentence` must not skip them (`said time was short`).
+_TIME_NOUNS = TIME_WORDS | {"day", "afternoon", "hour", "time"}
 FINITE_XPOS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
