@@ -105,6 +105,10 @@ _NOUN_READING = frozenset({"fear", "fears", "doubt", "suspect", "suspects", "cla
 _BELIEF_VERBS = frozenset({"think", "thinks", "believe", "believes", "expect", "expects", "feel", "feels",
                            "fear", "fears", "suspect", "suspects", "doubt", "assume", "suppose"})  # fmt: skip
 
+# `argue`/`contend` state a position only with a clause after them, not `argue about X`.
+_ARGUE_VERBS = frozenset({"argue", "argues", "argued", "contend", "contends", "contended"})
+_ARGUE_PREPOSITIONS = frozenset({"about", "over", "with", "against", "for", "on", "in"})
+
 _VAGUE_SOURCES = frozenset({"critics", "experts", "scholars", "historians", "observers", "commentators"})
 _VAGUE_DETERMINERS = frozenset(
     {"some", "many", "several", "most", "other", "numerous", "various", "multiple"}
@@ -453,6 +457,16 @@ def _check(view: _View, match: _Match) -> str | None:
         return None if "as" in window or any(n in _NEGATIONS for n in window) else category
     if word in _VAGUE_SOURCES:
         return None if _source_is_specified(view, i) else category
+    if word == "sources":
+        # bare `sources say` is vague; `the sources`, `two of the sources` point back at described ones
+        before = view.previous_alpha(i)
+        return (
+            category
+            if before is None or not (view.norm(before) in _DETERMINERS | {"of"} or view.is_number(before))
+            else None
+        )
+    if word in _ARGUE_VERBS and view.norm(i + 1) in _ARGUE_PREPOSITIONS:
+        return None  # `argue about Brexit` is a quarrel, not a position
     if word in _NOUN_READING and not _is_verb(view, i):
         return None
     if word in _BELIEF_VERBS and not _belief_takes_clause(view, i):

@@ -52,6 +52,12 @@ def cues_of(text: str, content: str | None = None, cue: str | None = None) -> li
         ("The storm is likely to hit the coast.", [("likely", "epistemic")]),
         ("The storm will likely hit the coast.", [("likely", "adverb")]),
         ("I think everybody's sympathies are with the family.", [("think", "epistemic")]),
+        ("It is said that the treaty was signed in secret.", [("said", "epistemic")]),
+        ("The figure is disputed.", [("disputed", "epistemic")]),
+        ("The plan is seen as a concession.", [("seen", "epistemic")]),
+        ("Sources say the deal is off.", [("Sources", "vague")]),
+        ("The chef is legendary.", [("legendary", "peacock")]),
+        ("The resort is very popular with tourists.", [("very popular", "peacock")]),
     ],
 )
 def test_hedges_in_content(text, expected):
@@ -79,6 +85,9 @@ def test_hedges_in_content(text, expected):
         "The country showed its military might on parade.",
         "Around the world, markets fell.",  # `around` not before a number
         "They argued about Brexit for years.",
+        "The sources said he left.",  # sources described earlier in the article, not vague
+        "Two of the sources said he left.",
+        "First and foremost, we must save lives.",
         "It is Africa's most populous country.",
         "There is hope, but his condition is very difficult.",
     ],
