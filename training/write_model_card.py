@@ -28,7 +28,8 @@ LOG_FILES = {  # model -> log file names tried in order (names changed once; bot
     "tagger (session 1: 2300 steps)": ["tagger_s1.log"],
     "tagger": ["pos.log", "tagger.log"],
     "parser stage 1 (Adadelta, Adam from step 650)": ["depparse_stage1.log"],
-    "parser stage 2 (Adam, from the stage-1 model)": ["depparse.log"],
+    "parser stage 2 (Adam, from the stage-1 model)": ["depparse_stage2.log"],
+    "parser stage 3 (Adam, from the stage-2 model)": ["depparse.log"],
     # experiment: the same parser without tag inputs, stopped at step 500 (learned far slower)
     "parser without tag inputs (abandoned)": ["parser_notags_run1.log"],
 }
