@@ -156,8 +156,11 @@ def _name_words(words: list[Word]) -> list[Word]:
     return run
 
 
-def _type_of(words: list[Word], head: Word | None, text: str) -> tuple[str, bool]:
-    """Speaker type and plurality of a mention from lexicons and the parse."""
+def _type_of(
+    words: list[Word], head: Word | None, text: str, names_in_article: frozenset[str] = frozenset()
+) -> tuple[str, bool]:
+    """Speaker type and plurality of a mention from lexicons and the parse. `names_in_article`
+    holds the words tagged as proper nouns elsewhere in the article."""
     phrase = text.lower().strip()
     phrase_no_the = re.sub(r"^the\s+", "", phrase)
     bodies = lexicons.table("named_bodies")
@@ -174,6 +177,12 @@ def _type_of(words: list[Word], head: Word | None, text: str) -> tuple[str, bool
     anonymous_marker = any(w in lowered for w in ("anonymous", "unnamed", "unidentified")) or any(
         re.search(pattern, phrase) for pattern, kind in lexicons.rows("anonymity") if kind == "knowledge"
     )
+    name_head = _name_in_apposition(words, head)
+    if name_head is not None and not anonymous_marker:
+        # `Opposition leader Jeremy Corbyn`, `broadcaster TVN24`: the name says who speaks
+        return _type_of_name(words, name_head, nouns), False
+    if head is not None and _looks_like_name(words, head, names_in_article) and head_text not in nouns:
+        return _type_of_name(words, head, nouns), False  # `Trump` tagged NOUN at a sentence start
     if head_text in nouns:
         kind, number = nouns[head_text][0], nouns[head_text][1]
         names = _name_words(words)
@@ -197,19 +206,89 @@ def _type_of(words: list[Word], head: Word | None, text: str) -> tuple[str, bool
             return "person", False
         return kind, plural
     if head is not None and head.upos == "PROPN":
-        # a proper name: a person unless it carries a body's head word somewhere inside it
-        for w in words:
-            entry = nouns.get(w.text.lower())
-            if (
-                entry
-                and entry[0] in ("organization", "government", "media", "document")
-                and w.upos == "PROPN"
-            ):
-                return entry[0], False
-        return "person" if len(_name_words(words)) >= 2 else "organization", False
+        return _type_of_name(words, head, nouns), False
     if plural:
         return "unnamed_group", True
     return "person" if head is not None and head.upos == "PROPN" else "organization", plural
+
+
+_BODY_TYPES = ("organization", "government", "media", "document")
+
+
+def _name_run(words: list[Word], head: Word) -> list[Word]:
+    """The run of adjacent proper nouns around `head`, without honorifics and title words."""
+    position = {w.index: k for k, w in enumerate(words)}
+    k = position[head.index]
+
+    def in_name(w: Word) -> bool:
+        lowered = w.text.lower()
+        return w.upos == "PROPN" and lowered not in HONORIFICS and lowered not in TITLE_WORDS
+
+    first = last = k
+    while first > 0 and in_name(words[first - 1]) and words[first - 1].index == words[first].index - 1:
+        first -= 1
+    while (
+        last + 1 < len(words) and in_name(words[last + 1]) and words[last + 1].index == words[last].index + 1
+    ):
+        last += 1
+    return words[first : last + 1]
+
+
+def _name_in_apposition(words: list[Word], head: Word | None) -> Word | None:
+    """The last word of a proper name that stands in apposition to a common-noun head
+    (`leader Jeremy Corbyn`, `the company ByteDance`), or None."""
+    if head is None or head.upos == "PROPN":
+        return None
+    for word in words:
+        if word.head == head.index and word.deprel in ("appos", "flat", "flat:name") and word.upos == "PROPN":
+            run = _name_run(words, word)
+            return run[-1]
+    return None
+
+
+def _looks_like_name(words: list[Word], head: Word, names_in_article: frozenset[str]) -> bool:
+    """A capitalised singular noun with no determiner, which the tagger took for a common noun
+    (sentence-initial `Trump`) but tagged a proper noun elsewhere in the article."""
+    if head.upos != "NOUN" or head.text not in names_in_article:
+        return False
+    if "Number=Plur" in head.feats or head.xpos in ("NNS", "NNPS"):
+        return False
+    return not any(w.head == head.index and w.upos == "DET" for w in words)
+
+
+def _type_of_name(words: list[Word], head: Word, nouns: dict) -> str:
+    """Type of a phrase headed by a proper noun (`Opposition leader Jeremy Corbyn`, `Turkey`,
+    `broadcaster TVN24`, `the Refugee Council`).
+
+    The name itself decides first: a body's head word inside it (`Council`, `Party`, `TV`) makes
+    it that body, unless two or more name words follow that word (`... Refugee Council Enver
+    Solomon`); a country or capital speaks for its government. Otherwise the word just before
+    the name, when it is a lower-case noun in apposition, does (`broadcaster TVN24`, `leader
+    Jeremy Corbyn`). A bare name is a person: in our gold, three in four one-word proper-name
+    speakers are people (`Trump`, `Pelosi`); acronyms and names with digits or a web domain are
+    bodies (`FSB`, `TVN24`, `Domain.com`).
+    """
+    run = _name_run(words, head) if head in words else [head]
+    body_at = [k for k, w in enumerate(run) if nouns.get(w.text.lower(), ("",))[0] in _BODY_TYPES]
+    if body_at:
+        tail = run[body_at[-1] + 1 :]
+        if len(tail) >= 2 and head in tail:
+            return "person"
+        return nouns[run[body_at[-1]].text.lower()][0]
+    name = " ".join(w.text for w in run).lower()
+    if name in lexicons.table("places"):
+        return "government"
+    before = [w for w in words if w.index < run[0].index and w.upos in ("NOUN", "PROPN", "ADJ")]
+    if before and before[-1].index == run[0].index - 1 and not before[-1].text[:1].isupper():
+        entry = nouns.get(before[-1].text.lower())
+        if entry and entry[0] in (*_BODY_TYPES, "person"):
+            return entry[0]
+    if len(run) >= 2:
+        return "person"
+    word = run[0].text
+    if (word.isupper() and len(word) > 1) or any(c.isdigit() for c in word) or "." in word.strip("."):
+        return "organization"
+    return "person"
 
 
 def _is_known_body(text: str) -> bool:
@@ -228,6 +307,9 @@ class _Resolver:
         self.parsed = parsed
         self.text = parsed.text
         self.full_names: list[tuple[int, list[str]]] = []  # (offset, name tokens) of every multi-word name
+        self.names_in_article = frozenset(
+            w.text for sentence in parsed.sentences for w in sentence.words if w.upos == "PROPN"
+        )
         for sentence in parsed.sentences:
             run: list[Word] = []
             for word in [*sentence.words, None]:
@@ -252,11 +334,22 @@ class _Resolver:
         sentence = _sentence_at(self.parsed, span.start)
         words = _words_in(sentence, span.start, span.end) if sentence else []
         head = _head(words)
-        speaker_type, plural = _type_of(words, head, span.text)
+        speaker_type, plural = _type_of(words, head, span.text, self.names_in_article)
         if head is not None and head.text.lower() in PRONOUNS and len(words) == 1:
             return _Mention(span, words, head, "pronoun", speaker_type, plural)
         names = _name_words(words)
         head_is_name = head is not None and head.upos == "PROPN"
+        apposed = _name_in_apposition(words, head)
+        if apposed is None and head is not None and _looks_like_name(words, head, self.names_in_article):
+            apposed = head
+        if apposed is not None and speaker_type in ("person", *_BODY_TYPES):
+            # `Opposition leader Jeremy Corbyn` is Jeremy Corbyn; `the company ByteDance` is ByteDance
+            run = _name_run(words, apposed)
+            if speaker_type == "person":
+                canonical = " ".join(self.fullest_name([w.text for w in run]))
+            else:
+                canonical = _canonical_text(self.text[run[0].start : run[-1].end])
+            return _Mention(span, words, head, "name", speaker_type, plural, canonical)
         # a lone capitalised name is a person's surname when the article gives a fuller name with
         # it (`Lam` after `Carrie Lam`); otherwise a body (`Facebook`)
         lone_name = (

@@ -57,3 +57,33 @@ def test_anonymity_reason_and_knowledge_basis_are_found(parser):
     assert source.knowledge_basis is not None and "familiar with" in source.knowledge_basis.text
     assert source.anonymity_reason is not None and "condition of anonymity" in source.anonymity_reason.text
     assert text[source.anonymity_reason.start : source.anonymity_reason.end] == source.anonymity_reason.text
+
+
+def test_a_name_in_apposition_decides_type_and_canonical(parser):
+    text = (
+        "Opposition leader Jeremy Corbyn said the vote was a disgrace. "
+        "Company meteorologist Evan Duffey said the storm would be strong."
+    )
+    statements, _ = resolved(parser, text)
+    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
+        ("Jeremy Corbyn", "person"),
+        ("Evan Duffey", "person"),
+    ]
+
+
+def test_a_country_speaks_for_its_government_and_a_newspaper_is_media(parser):
+    text = "Turkey said the operation would continue. The Aviation Herald reported the crash was avoidable."
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_type for s in statements] == ["government", "media"]
+
+
+def test_a_surname_the_tagger_took_for_a_noun_is_a_person_when_named_elsewhere(parser):
+    text = "The talks with Pelosi stalled on Friday. Pelosi said the bill was dead."
+    statements, _ = resolved(parser, text)
+    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [("Pelosi", "person")]
+
+
+def test_a_lone_acronym_is_a_body_not_a_person(parser):
+    text = "The FSB said the suspects had been detained."
+    statements, _ = resolved(parser, text)
+    assert statements[0].speaker_type != "person"
