@@ -18,9 +18,12 @@ Types come from lexicons (speaker_nouns.tsv, named_bodies.tsv) over the parse.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
 
 from analyzer import lexicons
 from analyzer.nlp import ParsedText, Sentence, Word
@@ -209,6 +212,11 @@ def _type_of(
         return _type_of_name(words, head, nouns), False
     if plural:
         return "unnamed_group", True
+    if head is not None and head.upos == "NOUN":
+        # a common noun the lexicons do not list (`coach`, `attacker`, `footage`)
+        learned = learned_type(words, head)
+        if learned is not None:
+            return learned, plural
     return "person" if head is not None and head.upos == "PROPN" else "organization", plural
 
 
@@ -289,6 +297,90 @@ def _type_of_name(words: list[Word], head: Word, nouns: dict) -> str:
     if (word.isupper() and len(word) > 1) or any(c.isdigit() for c in word) or "." in word.strip("."):
         return "organization"
     return "person"
+
+
+# --- learned speaker types ------------------------------------------------------------------------
+# A scikit-learn Pipeline trained on GUM's entity types (training/train_speaker_types.py), used
+# where the lexicons cannot tell: a common noun they do not list (`coach`, `attacker`). Its classes,
+# in the classifier's order; `place` speaks for a government and `other` (a thing) is a document.
+SPEAKER_CLASSES = ("organization", "other", "person", "place")
+_CLASS_TO_TYPE = {
+    "organization": "organization",
+    "other": "document",
+    "person": "person",
+    "place": "government",
+}
+TYPE_MODEL = Path(__file__).resolve().parent / "models" / "speaker_types.json"
+
+
+def mention_features(words: list[Word], head: Word) -> dict[str, float]:
+    """Features of a noun phrase for the type classifier; the same at training and prediction."""
+    lowered = head.text.lower()
+    features = {
+        f"head={lowered}": 1.0,
+        f"lemma={head.lemma.lower()}": 1.0,
+        f"upos={head.upos}": 1.0,
+        f"suffix3={lowered[-3:]}": 1.0,
+        f"suffix4={lowered[-4:]}": 1.0,
+        "capitalised": float(head.text[:1].isupper()),
+        "all_caps": float(head.text.isupper() and len(head.text) > 1),
+        "plural": float("Number=Plur" in head.feats),
+        "proper_nouns": float(sum(w.upos == "PROPN" for w in words)),
+    }
+    for word in words:
+        if word is not head and word.upos in ("NOUN", "PROPN", "ADJ", "DET"):
+            features[f"word={word.lemma.lower()}"] = 1.0
+    # the head's word vector (the parser's own, unit length) lets `gunman` learn from `soldier`
+    vocabulary, vectors = _word_vectors()
+    row = vocabulary.get(lowered)
+    if row is not None:
+        features.update((f"vector{k}", float(x)) for k, x in enumerate(vectors[row]))
+    return features
+
+
+@cache
+def _word_vectors():
+    """The shipped word vectors as ({word: row}, unit-length rows); empty without the file."""
+    path = Path(__file__).resolve().parent / "models" / "en_vectors.pt"
+    if not path.exists():
+        return {}, None
+    import numpy as np
+    import torch
+
+    saved = torch.load(path, map_location="cpu", weights_only=False)
+    vectors = saved["emb"].float().numpy()
+    vectors = vectors / (np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-6)
+    return dict(saved["vocab"]["_unit2id"]), vectors
+
+
+@cache
+def _type_model():
+    """The saved classifier rebuilt as a scikit-learn Pipeline, or None when the file is missing."""
+    if not TYPE_MODEL.exists():
+        logger.warning("no speaker-type model at %s; lexicon types only", TYPE_MODEL)
+        return None
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+
+    saved = json.loads(TYPE_MODEL.read_text(encoding="utf-8"))
+    vectorizer = DictVectorizer()
+    vectorizer.feature_names_ = saved["features"]
+    vectorizer.vocabulary_ = {name: k for k, name in enumerate(saved["features"])}
+    classifier = LogisticRegression()
+    classifier.classes_ = np.array(saved["classes"])
+    classifier.coef_ = np.array(saved["coef"], dtype=float)
+    classifier.intercept_ = np.array(saved["intercept"], dtype=float)
+    return Pipeline([("features", vectorizer), ("classifier", classifier)])
+
+
+def learned_type(words: list[Word], head: Word) -> str | None:
+    """The classifier's speaker type for a noun phrase, or None without a model."""
+    model = _type_model()
+    if model is None:
+        return None
+    return _CLASS_TO_TYPE[str(model.predict([mention_features(words, head)])[0])]
 
 
 def _is_known_body(text: str) -> bool:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
+from analyzer import speakers
 from analyzer.attribution import extract_statements
 from analyzer.speakers import resolve
 
@@ -87,3 +92,26 @@ def test_a_lone_acronym_is_a_body_not_a_person(parser):
     text = "The FSB said the suspects had been detained."
     statements, _ = resolved(parser, text)
     assert statements[0].speaker_type != "person"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The coach said the team was ready.", "person"),
+        ("The gunman said nothing.", "person"),
+        ("The report said nothing.", "document"),
+        ("The footage showed the car.", "document"),
+    ],
+)
+def test_the_learned_type_of_common_nouns_the_lexicons_do_not_list(parser, sentence, expected):
+    sentence_words = list(parser.parse(sentence).sentences[0].words)
+    phrase = sentence_words[:2]
+    assert speakers.learned_type(phrase, phrase[1]) == expected
+
+
+def test_the_type_model_carries_its_provenance_and_gum_accuracy():
+    saved = json.loads(speakers.TYPE_MODEL.read_text(encoding="utf-8"))
+    provenance = saved["provenance"]
+    assert "CC BY" in provenance["data"] and provenance["examples"] > 5000
+    assert provenance["scores"]["GUM test, all documents"]["accuracy"] > 0.8
+    assert tuple(saved["classes"]) == speakers.SPEAKER_CLASSES
