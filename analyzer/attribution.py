@@ -289,11 +289,24 @@ def _is_participial_adjunct(tree: _Tree, word: Word) -> bool:
 
 def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
     """Where the reported content of a cue verb lies, or None if it takes no proposition."""
+    subject_rels = (*SUBJECT_RELS, "nsubj:pass")
+    fused = _object_as_subject(tree, verb)
+    if fused is not None:
+        return fused
     clauses = [c for c in tree.kids(verb, *CLAUSE_RELS) if not _is_participial_adjunct(tree, c)]
+    # `stated it scheduled the blackouts`: an xcomp with a subject of its own is a finite clause
+    clauses += [c for c in tree.kids(verb, "xcomp") if c.index > verb.index and tree.kids(c, *SUBJECT_RELS)]
     # of several clauses the parse gives, the one with a subject or `that` is the reported one
     clauses.sort(key=lambda c: not (tree.kids(c, *SUBJECT_RELS, "nsubj:pass") or tree.kids(c, "mark")))
     if clauses:
         words = tree.subtree(clauses[0])
+        if clauses[0].index < verb.index:
+            # `P, officials told X.` with P as a fronted ccomp: P stops before the speaker (a
+            # parse may hang the final period on P, stretching its subtree over the cue)
+            speaker_start = min(
+                [verb.index, *(w.index for s in tree.kids(verb, *subject_rels) for w in tree.subtree(s))]
+            )
+            words = [w for w in words if w.index < speaker_start]
         # `said the fishermen noticed them and a warship was sent`: the parse hangs the second
         # clause on the cue; a clause with its own subject that is no cue of its own and follows
         # the reported clause directly is part of what was said
@@ -329,6 +342,43 @@ def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
             return _content_from_words(sorted(words, key=lambda w: w.index))
     if verb.lemma in SMALL_CLAUSE_LEMMAS:
         return _small_clause_by_order(tree, verb)
+    # `A total of 39 are confirmed dead, officials told state media`: the fronted clause parsed
+    # as an adverbial clause; one with its own subject, no `when/if/because` and a comma before
+    # the speaker is what was said
+    for adverbial in tree.kids(verb, "advcl"):
+        words = tree.subtree(adverbial)
+        while words and words[-1].text == ",":
+            words = words[:-1]
+        after = tree.sentence.word(words[-1].index + 1) if words else None
+        if (
+            adverbial.index < verb.index
+            and not tree.kids(adverbial, "mark")
+            and tree.kids(adverbial, *subject_rels)
+            and after is not None
+            and after.text == ","
+        ):
+            return _content_from_words(words)
+    return None
+
+
+def _object_as_subject(tree: _Tree, verb: Word) -> tuple[int, int] | None:
+    """`said the crash involved pilot error`: the parse made the clause's subject the cue's object
+    and hung the rest of the clause on the cue; object and clause together are what was said.
+    Not after `told` (its object is the listener) or `call` (`called the plan a waste`)."""
+    if verb.lemma in RECIPIENT_LEMMAS or verb.lemma in SMALL_CLAUSE_LEMMAS:
+        return None
+    objects = [o for o in tree.kids(verb, "obj") if o.index > verb.index and o.upos in ("NOUN", "PROPN")]
+    if not objects:
+        return None
+    phrase = tree.subtree(objects[0])
+    for clause in tree.kids(verb, "ccomp", "xcomp"):
+        if clause.deprel == "xcomp" and clause.xpos not in FINITE_XPOS:
+            continue
+        if clause.upos != "VERB" or tree.kids(clause, *SUBJECT_RELS, "nsubj:pass"):
+            continue
+        rest = tree.subtree(clause)
+        if rest[0].index == phrase[-1].index + 1:
+            return _content_from_words(phrase + rest)
     return None
 
 

@@ -157,6 +157,29 @@ def only(parser, text):
             "called",
             "indirect",
         ),
+        # parse repairs: the clause's subject taken for the cue's object; an xcomp with its own
+        # subject; a fronted clause parsed as an adverbial clause
+        (
+            "Fars News said the crash involved pilot error.",
+            "the crash involved pilot error",
+            "Fars News",
+            "said",
+            "indirect",
+        ),
+        (
+            "PG&E stated it scheduled the blackouts in response to forecasts for high winds.",
+            "it scheduled the blackouts in response to forecasts for high winds",
+            "PG&E",
+            "stated",
+            "indirect",
+        ),
+        (
+            "A total of 39 are confirmed dead, officials told state media.",
+            "A total of 39 are confirmed dead",
+            "officials",
+            "told",
+            "indirect",
+        ),
         # in the middle of the clause, the whole clause is the content (guide rule 10)
         (
             "Rescuers, working in freezing temperatures, according to the ministry, recovered ten survivors.",
@@ -255,6 +278,8 @@ def test_odd_number_of_quote_marks_does_not_break_the_article(parser):
         "She called the police at once.",  # `call` without a small clause
         "He called his mother the next day.",  # a time phrase is not a predicate
         "The union called for a strike on Monday.",
+        "When the vote closed, the speaker thanked the members.",  # an adverbial clause, no cue
+        "The company reported the theft of two laptops.",  # object only, no clause after it
     ],
 )
 def test_non_statements_stay_out(parser, text):
