@@ -626,6 +626,70 @@ def _rest_of_sentence(sentence: Sentence, verb: Word) -> tuple[int, int] | None:
     return _content_from_words(rest)
 
 
+QUOTE_GAP_WORDS = 4  # words (a time phrase: `said on Friday`) between a cue and its quotation
+
+
+def _adjacent_quotation(
+    sentence: Sentence,
+    verb: Word,
+    speaker_words: tuple[Word, ...] | list[Word],
+    quotes: list[Quotation],
+    text: str,
+) -> Quotation | None:
+    """A clause-like quotation standing right next to the cue and its speaker, by word order:
+    `"P," she said` / `"P," said X` (it ends just before them, a comma between at most) or
+    `X said, "P"` / `X said on Friday "P"` (it opens just after the cue, past a short time or
+    place phrase and a comma or colon). The parse often hangs such quotations elsewhere."""
+    by_start = {q.start: q for q in quotes if q.closed}
+    by_end = {q.end: q for q in quotes if q.closed}
+
+    def clause_like(quote: Quotation) -> bool:
+        return len(text[quote.inner_start : quote.inner_end].split()) >= 3
+
+    first = min([verb, *speaker_words], key=lambda w: w.index)
+    before = [w for w in sentence.words if w.index < first.index]
+    while before and before[-1].text == ",":
+        before.pop()
+    if before and before[-1].end in by_end:
+        quote = by_end[before[-1].end]
+        if clause_like(quote):
+            return quote  # before `after`: `"A," the minister said, "B."` gives A here, B inherits
+    # ends of the cue and of a short phrase after it (`on Friday`, `reporters` after `told`)
+    ends = [verb.end]
+    after = [w for w in sentence.words if w.index > verb.index and w.text not in (",", ":")]
+    if after and (
+        after[0].upos == "ADP" or after[0].text.lower() in TIME_WORDS or verb.lemma in RECIPIENT_LEMMAS
+    ):
+        for word in after[:QUOTE_GAP_WORDS]:
+            if word.upos not in ("ADP", "NOUN", "PROPN", "NUM", "DET", "ADJ"):
+                break
+            ends.append(word.end)
+    for end in ends:
+        # the quotation may open the next sentence: `said on Friday "We made a plea ..."`
+        j = end
+        while j < len(text) and (text[j].isspace() or text[j] in ",:"):
+            j += 1
+        if j in by_start:
+            return by_start[j] if clause_like(by_start[j]) else None
+    return None
+
+
+def _inverted_speaker(
+    tree: _Tree, sentence: Sentence, verb: Word, quotes: list[Quotation], text: str
+) -> Word | None:
+    """`"P," said a protester`: after a quotation the cue comes first and the parse may take the
+    speaker for its object; the noun phrase right after the cue is the speaker then."""
+    if verb.lemma in RECIPIENT_LEMMAS or _adjacent_quotation(sentence, verb, (), quotes, text) is None:
+        return None
+    nxt = sentence.word(verb.index + 1)
+    if nxt is None or nxt.upos not in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
+        return None
+    for kid in tree.kids(verb, "obj", "nsubj", "nsubj:pass"):
+        if kid.index > verb.index:
+            return kid
+    return None
+
+
 def _in_quotes(quotes: list[Quotation]) -> Callable[[int], bool]:
     """`position -> any(q.contains(position) for q in quotes)` by binary search.
 
@@ -674,14 +738,23 @@ def _sentence_cues(
                 # an inherited subject to the right of the cue is the reported clause's own subject
                 if speaker is None or after_comma or speaker.index > word.index:
                     speaker, surface = found
+        if speaker is not None and in_quotes(speaker.start) and not in_quotes(word.start):
+            speaker = None  # a subject inside the quotation: the parse tangled quote and cue
         if speaker is None:
+            speaker = _inverted_speaker(tree, sentence, word, quotes, text)
+        if speaker is None:
+            continue
+        speaker_words = surface or tuple(_speaker_words(tree, speaker))
+        adjacent = _adjacent_quotation(sentence, word, speaker_words, quotes, text)
+        if adjacent is not None:
+            parts = _cue_parts(tree, word, text)
+            cues.append(_Cue(sentence, word, speaker, parts, adjacent.start, adjacent.end, "", surface))
             continue
         content = _complement(tree, word) or _fragment_quote(tree, word, quotes)
         stray = content is not None and len(text[content[0] : content[1]].split()) <= 1
         if stray and not in_quotes(content[0]) and not _is_negated(tree, word):
             content = _rest_of_sentence(sentence, word) or content  # a stray word: the parse split the clause
         if content is None and not _is_negated(tree, word):
-            speaker_words = surface or tuple(_speaker_words(tree, speaker))
             content = _surface_complement(sentence, word, speaker_words)
         if content is None:
             continue

@@ -180,6 +180,28 @@ def only(parser, text):
             "told",
             "indirect",
         ),
+        # a quotation right next to its cue, wherever the parse hangs it
+        (
+            '"We take security seriously," she said, but refused to give details.',
+            "We take security seriously",
+            "she",
+            "said",
+            "direct",
+        ),
+        (
+            'Erdogan cited the treaty and said, "They need to stand by us", while addressing the press.',
+            "They need to stand by us",
+            "Erdogan",
+            "said",
+            "direct",
+        ),
+        (
+            '"A lot of people think that," said a protester using a pseudonym.',
+            "A lot of people think that",
+            "a protester",
+            "said",
+            "direct",
+        ),
         # in the middle of the clause, the whole clause is the content (guide rule 10)
         (
             "Rescuers, working in freezing temperatures, according to the ministry, recovered ten survivors.",
@@ -257,6 +279,18 @@ def test_multi_paragraph_quote_is_one_statement(parser):
     assert len(found) == 1
     assert found[0].content.text == "We started in March.\n\n“Then the money ran out"
     assert found[0].speaker.text == "the founder"
+
+
+def test_a_quotation_opening_the_next_sentence_belongs_to_the_cue_before_it(parser):
+    text = 'Chuck Schumer said on Friday "We made a plea to the president once again: reopen the government."'
+    statement = only(parser, text)
+    assert statement.kind == "direct" and statement.speaker.text == "Chuck Schumer"
+    assert statement.content.text == "We made a plea to the president once again: reopen the government."
+
+
+def test_a_scare_quote_after_the_reported_subject_stays_mixed(parser):
+    statement = only(parser, 'Trump said the buyers would be "very well compensated for the deal".')
+    assert statement.kind == "mixed"
 
 
 def test_odd_number_of_quote_marks_does_not_break_the_article(parser):
