@@ -157,6 +157,13 @@ def _speaker_words(tree: _Tree, head: Word) -> list[Word]:
         if previous.upos != "PROPN" or trimmed[0].upos != "PROPN":
             break
         trimmed.insert(0, previous)
+    # a partitive the parse cut off (`Two` + `of the sources` attached to the verb)
+    if len(trimmed) == 1 and trimmed[0].upos in ("NUM", "PRON"):
+        rest = [w for w in tree.sentence.words if w.index > trimmed[0].index][:4]
+        if rest and rest[0].text.lower() == "of" and len(rest) > 2 and rest[1].upos == "DET":
+            noun = next((w for w in rest[2:] if w.upos in ("NOUN", "PROPN")), None)
+            if noun is not None:
+                trimmed = trimmed + [w for w in rest if w.index <= noun.index]
     return trimmed or [head]
 
 

@@ -171,6 +171,10 @@ def _type_of(
         if candidate in bodies:
             return bodies[candidate][0], False
     nouns = lexicons.table("speaker_nouns")
+    if head is not None and head.upos == "NUM":
+        # `Two of the sources`: the noun of the partitive says what the number counts
+        counted = [w for w in words if w.index > head.index and w.upos in ("NOUN", "PROPN")]
+        head = counted[-1] if counted else head
     head_text = (head.text if head else phrase.split()[-1] if phrase.split() else "").lower()
     plural = bool(head and ("Number=Plur" in head.feats or head.xpos in ("NNS", "NNPS")))
     lowered = {w.text.lower() for w in words}
@@ -206,7 +210,7 @@ def _type_of(
                     return body[0], False
             if any(w.upos == "PROPN" for w in words):
                 return "person", False
-            return "person", False
+            return ("anonymous" if _indefinite(words, head) else "person"), False
         return kind, plural
     if head is not None and head.upos == "PROPN":
         return _type_of_name(words, head, nouns), False
@@ -215,6 +219,8 @@ def _type_of(
     if head is not None and head.upos == "NOUN":
         # a common noun the lexicons do not list (`coach`, `attacker`, `footage`)
         learned = learned_type(words, head)
+        if learned == "person" and _indefinite(words, head):
+            return "anonymous", plural  # `a court clerk`: an unnamed individual (guide rule 15)
         if learned is not None:
             return learned, plural
     return "person" if head is not None and head.upos == "PROPN" else "organization", plural
@@ -240,6 +246,16 @@ def _name_run(words: list[Word], head: Word) -> list[Word]:
     ):
         last += 1
     return words[first : last + 1]
+
+
+INDEFINITE = frozenset({"a", "an", "another", "one"})
+
+
+def _indefinite(words: list[Word], head: Word | None) -> bool:
+    """`a court clerk`, `one analyst`: an individual not identified by name or unique role."""
+    return head is not None and any(
+        w.head == head.index and w.text.lower() in INDEFINITE and w.upos in ("DET", "NUM") for w in words
+    )
 
 
 def _name_in_apposition(words: list[Word], head: Word | None) -> Word | None:
@@ -538,11 +554,28 @@ def resolve(parsed: ParsedText, statements: list[Statement]) -> tuple[list[State
                 mention.canonical = mention.span.text
                 mention.speaker_type = mention.speaker_type or "person"
                 mention.ambiguous = True
-        elif mention.kind == "description":
+        elif mention.kind == "description" or _refers_back_to_a_source(mention):
             mention = _resolve_description(mention, resolved)
         mentions.append(mention)
         resolved.append(mention)
 
+    # a headline's or lead's bare `sources` named before its description (`... sources said`, then
+    # `three people with direct knowledge of the matter`): the first later description
+    for k, mention in enumerate(mentions):
+        if mention is None or not _refers_back_to_a_source(mention) or len(mention.words) != 1:
+            continue
+        if mention.canonical.lower() != mention.span.text.lower():
+            continue  # resolved to an earlier one already
+        later = [
+            m
+            for m in mentions[k + 1 :]
+            if m is not None
+            and m.speaker_type == "anonymous"
+            and m.plural == mention.plural
+            and not _refers_back_to_a_source(m)
+        ]
+        if later:
+            mention.canonical = later[0].canonical
     sources: dict[str, Source] = {}
     order: list[str] = []
     out: list[Statement] = []
@@ -569,6 +602,23 @@ def resolve(parsed: ParsedText, statements: list[Statement]) -> tuple[list[State
         )
     final_sources = [_describe_source(parsed, sources[key]) for key in order]
     return out, final_sources
+
+
+BACK_REFERRING_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "his", "her", "our"})
+
+
+def _refers_back_to_a_source(mention: _Mention) -> bool:
+    """`its source`, `the sources`, and later bare `sources`: an anonymous source named before
+    (an indefinite `an anonymous source` or `two sources` is a new referent)."""
+    if mention.speaker_type != "anonymous" or mention.head is None:
+        return False
+    if mention.head.text.lower() not in ("source", "sources"):
+        return False
+    if len(mention.words) == 1:
+        return True
+    first = mention.words[0].text.lower()
+    between = mention.words[1:-1]
+    return first in BACK_REFERRING_DETERMINERS and all(w.upos == "ADJ" for w in between)
 
 
 def _resolve_description(mention: _Mention, earlier: list[_Mention]) -> _Mention:

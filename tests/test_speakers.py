@@ -115,3 +115,30 @@ def test_the_type_model_carries_its_provenance_and_gum_accuracy():
     assert "CC BY" in provenance["data"] and provenance["examples"] > 5000
     assert provenance["scores"]["GUM test, all documents"]["accuracy"] > 0.8
     assert tuple(saved["classes"]) == speakers.SPEAKER_CLASSES
+
+
+def test_an_unnamed_individual_is_anonymous(parser):
+    statements, _ = resolved(parser, "A court clerk said the hearing would be scheduled next week.")
+    assert statements[0].speaker_type == "anonymous"
+
+
+def test_a_bare_sources_in_the_lead_resolves_to_the_description_that_follows(parser):
+    text = (
+        "China would rather see the app shut down, sources said. "
+        "China opposes the sale, three people with direct knowledge of the matter told Reuters on Friday."
+    )
+    statements, sources = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == [
+        "three people with direct knowledge of the matter"
+    ] * 2
+    assert len(sources) == 1
+
+
+def test_a_later_possessive_source_is_the_earlier_anonymous_source(parser):
+    text = (
+        "According to an anonymous source, the flat was used as a depot. "
+        "The newspaper said its source confirmed the tenant moved in the day before."
+    )
+    statements, _ = resolved(parser, text)
+    by_speaker = {s.speaker.text: s.speaker_canonical for s in statements if s.speaker is not None}
+    assert by_speaker.get("its source") == "an anonymous source"
