@@ -297,7 +297,7 @@ def _is_participial_adjunct(tree: _Tree, word: Word) -> bool:
 def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
     """Where the reported content of a cue verb lies, or None if it takes no proposition."""
     subject_rels = (*SUBJECT_RELS, "nsubj:pass")
-    fused = _object_as_subject(tree, verb)
+    fused = _that_clause_by_order(tree, verb) or _object_as_subject(tree, verb)
     if fused is not None:
         return fused
     clauses = [c for c in tree.kids(verb, *CLAUSE_RELS) if not _is_participial_adjunct(tree, c)]
@@ -366,6 +366,66 @@ def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
         ):
             return _content_from_words(words)
     return None
+
+
+CLAIM_NOUNS = frozenset(
+    {
+        "claim",
+        "report",
+        "allegation",
+        "accusation",
+        "suggestion",
+        "assertion",
+        "charge",
+        "rumour",
+        "rumor",
+        "notion",
+    }
+)
+
+
+def _that_clause_by_order(tree: _Tree, verb: Word) -> tuple[int, int] | None:
+    """`concluded that P` / `denied all claims that P` read by word order when the parse broke P
+    into pieces hung on the cue: everything the cue (or the claim noun) governs after `that`,
+    except a parataxis (`, however, a report concluded ...`) and a coordinated predicate of the
+    speaker's own (`said that P, and left`) or another cue (`, however, a report concluded`); a
+    coordinated piece that opens with a quote mark stays (`P is "null" and "does not comply"`)."""
+    words = tree.sentence.words
+    position = verb.index  # 1-based index of the word after the cue is position + 1
+    claim: Word | None = None
+    for word in words[position : position + 4]:
+        if word.text.lower() == "that":
+            break
+        if word.upos == "NOUN" and word.lemma.lower() in CLAIM_NOUNS and word.head == verb.index:
+            claim = word
+        elif word.upos not in ("DET", "ADJ"):
+            return None
+    else:
+        return None
+    that = word
+    if claim is None and that.index != verb.index + 1:
+        return None
+    governors = [verb] + ([claim] if claim is not None else [])
+    pieces: list[Word] = []
+    for governor in governors:
+        for kid in tree.kids(governor):
+            if kid.index <= that.index or kid.deprel in ("parataxis", "punct"):
+                continue
+            if kid.deprel == "conj":
+                # `and "does not comply ..."`: a coordinated piece opening with a quote mark
+                quoted = any(w.text in QUOTE_CHARS for w in tree.subtree(kid)[:2])
+                own_clause = tree.kids(kid, *SUBJECT_RELS, "nsubj:pass") and not _is_cue_verb(kid)
+                if not (quoted or own_clause):
+                    continue
+            pieces += tree.subtree(kid)
+    if that.head not in (verb.index, *(g.index for g in governors)):
+        pieces += [w for w in tree.subtree(tree.sentence.word(that.head)) if w.index > that.index]
+    pieces = [w for w in pieces if w.index > that.index]
+    if not pieces:
+        return None
+    last = max(w.index for w in pieces)
+    span = [w for w in words if that.index < w.index <= last]
+    return _content_from_words(span)
 
 
 def _object_as_subject(tree: _Tree, verb: Word) -> tuple[int, int] | None:
@@ -832,6 +892,11 @@ def _classify(text: str, start: int, end: int, quotes: list[Quotation]) -> tuple
             s, e = _direct_span(text, quote)
             return "direct", s, e
     s, e = _trim(text, start, end)
+    # a content that stops inside a quotation it opened runs to the closing mark: the parse cut
+    # the quoted words short (`calling the agreements "legitimate and fully compatible ..."`)
+    for quote in inside:
+        if quote.closed and s <= quote.start < e < quote.inner_end:
+            e = quote.end
     # a content ending in a quotation keeps its closing mark (and the punctuation inside it)
     for quote in inside:
         if quote.closed and s < quote.end <= end + 1 and quote.end > e and text[s : quote.end].strip():

@@ -202,6 +202,30 @@ def only(parser, text):
             "said",
             "direct",
         ),
+        # `that` right after the cue (or after `all claims`) by word order, and a quotation the
+        # content opens runs to its closing mark
+        (
+            'They concluded that the agreement is "null and void" and "does not comply with the Law of the Sea".',
+            'the agreement is "null and void" and "does not comply with the Law of the Sea"',
+            "They",
+            "concluded",
+            "mixed",
+        ),
+        (
+            "Saudi Arabia initially denied all claims that Khashoggi was slain in the consulate.",
+            "Khashoggi was slain in the consulate",
+            "Saudi Arabia",
+            "denied",
+            "indirect",
+        ),
+        (
+            'The ministry denounced the summit, calling the agreements "legitimate and fully compatible with law".',
+            'the agreements "legitimate and fully compatible with law"',
+            "The ministry",
+            "calling",
+            "mixed",
+        ),
+        ("He said that the deal was dead, and left the room.", "the deal was dead", "He", "said", "indirect"),
         # in the middle of the clause, the whole clause is the content (guide rule 10)
         (
             "Rescuers, working in freezing temperatures, according to the ministry, recovered ten survivors.",
