@@ -297,7 +297,11 @@ def _is_participial_adjunct(tree: _Tree, word: Word) -> bool:
 def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
     """Where the reported content of a cue verb lies, or None if it takes no proposition."""
     subject_rels = (*SUBJECT_RELS, "nsubj:pass")
-    fused = _that_clause_by_order(tree, verb) or _object_as_subject(tree, verb)
+    fused = (
+        _that_clause_by_order(tree, verb)
+        or _small_clause_with_quote(tree, verb)
+        or _object_as_subject(tree, verb)
+    )
     if fused is not None:
         return fused
     clauses = [c for c in tree.kids(verb, *CLAUSE_RELS) if not _is_participial_adjunct(tree, c)]
@@ -475,6 +479,41 @@ def _small_clause_by_order(tree: _Tree, verb: Word) -> tuple[int, int] | None:
             break
         region.append(word)
     while region and region[-1].upos == "PUNCT" and region[-1].text not in _DOUBLE_QUOTES:
+        region.pop()
+    return _content_from_words(region)
+
+
+def _small_clause_with_quote(tree: _Tree, verb: Word) -> tuple[int, int] | None:
+    """`called the stabbing "an act of barbarity"`, `termed her a "corrupt oaf"`, `described him
+    as an "emerging" figure`: by word order, since parses of these often go astray, from the word
+    after the cue through the phrase that holds a quotation (opened within a few words of the
+    cue), up to a comma, a verb or a subordinator outside the quotation."""
+    if verb.lemma not in SMALL_CLAUSE_LEMMAS:
+        return None
+    after = [w for w in tree.sentence.words if w.index > verb.index]
+    # `described Hamza bin Laden in March of this year as an "emerging" figure`: 12 words
+    opening = next((k for k, w in enumerate(after[: SURFACE_WINDOW + 4]) if w.text in _DOUBLE_QUOTES), None)
+    if opening is None or opening == 0:
+        return None
+    lead = after[:opening]
+    if any(w.upos in ("PUNCT", "AUX", "SCONJ") or w.text.lower() == "that" for w in lead):
+        return None
+    region: list[Word] = []
+    open_quotes = 0
+    for position, word in enumerate(after):
+        if word.text in _DOUBLE_QUOTES:
+            open_quotes ^= 1
+        elif (
+            position > opening
+            and not open_quotes
+            and (word.text in (",", ";", ":", "—", "–", ".") or word.upos in ("VERB", "AUX", "SCONJ"))
+        ):
+            break
+        region.append(word)
+    while region and (
+        (region[-1].upos == "PUNCT" and region[-1].text not in _DOUBLE_QUOTES)
+        or region[-1].upos in ("CCONJ", "ADP")
+    ):
         region.pop()
     return _content_from_words(region)
 

@@ -226,6 +226,21 @@ def only(parser, text):
             "mixed",
         ),
         ("He said that the deal was dead, and left the room.", "the deal was dead", "He", "said", "indirect"),
+        # `call`/`term`/`describe` with a quotation in the second phrase, by word order
+        (
+            'The minister called the stabbing "an act of inexplicable barbarity."',
+            'the stabbing "an act of inexplicable barbarity."',
+            "The minister",
+            "called",
+            "mixed",
+        ),
+        (
+            'The State Department described him in March as an "emerging" figure in the group.',
+            'him in March as an "emerging" figure in the group',
+            "The State Department",
+            "described",
+            "mixed",
+        ),
         # in the middle of the clause, the whole clause is the content (guide rule 10)
         (
             "Rescuers, working in freezing temperatures, according to the ministry, recovered ten survivors.",
