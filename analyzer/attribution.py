@@ -311,6 +311,23 @@ def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
     clauses.sort(key=lambda c: not (tree.kids(c, *SUBJECT_RELS, "nsubj:pass") or tree.kids(c, "mark")))
     if clauses:
         words = tree.subtree(clauses[0])
+        # `said he has told people ... that the deal must be struck ... and the government must be
+        # ...`: a parse that breaks one reported clause into several clausal dependents of the cue
+        # (each later piece with its own nominal subject or `that`; `and on August 28 moved to ...`,
+        # whose subject the parse found in `28`, is the speaker's own next act)
+        later = [
+            c
+            for c in clauses[1:]
+            if c.deprel == "ccomp"
+            and c.index > clauses[0].index > verb.index
+            and (
+                any(w.upos in ("NOUN", "PROPN", "PRON") for w in tree.kids(c, *SUBJECT_RELS, "nsubj:pass"))
+                or tree.kids(c, "mark")
+            )
+        ]
+        if later:
+            last = max(w.index for c in later for w in tree.subtree(c))
+            words = [w for w in tree.sentence.words if words[0].index <= w.index <= last]
         if clauses[0].index < verb.index:
             # `P, officials told X.` with P as a fronted ccomp: P stops before the speaker (a
             # parse may hang the final period on P, stretching its subtree over the cue)
@@ -353,6 +370,14 @@ def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
             return _content_from_words(sorted(words, key=lambda w: w.index))
     if verb.lemma in SMALL_CLAUSE_LEMMAS:
         return _small_clause_by_order(tree, verb)
+    # `P, the sources said, speaking on condition of anonymity`: the cue parsed as a conjunct of
+    # P's predicate, right after a comma, with its own subject and no clause of its own
+    subjects = tree.kids(verb, *SUBJECT_RELS)
+    if verb.deprel == "conj" and head is not None and head.index < verb.index and subjects:
+        first = min(w.index for subject in subjects for w in tree.subtree(subject))
+        before = tree.sentence.word(first - 1)
+        if before is not None and before.text == "," and first < verb.index:
+            return _clause_without(tree, head, verb)
     # `A total of 39 are confirmed dead, officials told state media`: the fronted clause parsed
     # as an adverbial clause; one with its own subject, no `when/if/because` and a comma before
     # the speaker is what was said

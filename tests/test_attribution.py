@@ -332,6 +332,35 @@ def test_a_scare_quote_after_the_reported_subject_stays_mixed(parser):
     assert statement.kind == "mixed"
 
 
+def test_a_reported_clause_the_parse_broke_into_several_clauses_stays_whole(parser):
+    text = (
+        "US President Donald Trump said he has told people involved in the sale of the US assets of "
+        "ByteDance's TikTok that the deal must be struck by September 15 and the government must be "
+        "well compensated, or the service will be closed"
+    )
+    statement = only(parser, text)
+    assert statement.content.text.startswith("he has told people")
+    assert statement.content.text.endswith("or the service will be closed")
+
+
+def test_a_cue_parsed_as_a_conjunct_after_a_comma_reports_the_clause_before_it(parser):
+    text = (
+        "However, Chinese officials believe a forced sale would make both ByteDance and China appear weak, "
+        "the sources said, speaking on condition of anonymity given the sensitivity of the matter."
+    )
+    by_cue = {s.cue_text: s for s in statements_of(parser, text)}
+    assert by_cue["said"].speaker.text == "the sources"
+    assert by_cue["said"].content.text == (
+        "Chinese officials believe a forced sale would make both ByteDance and China appear weak"
+    )
+
+
+def test_a_speakers_next_act_is_not_part_of_what_it_said(parser):
+    text = "Beijing has said it firmly opposes the orders and on August 28 moved to give itself a say."
+    statement = only(parser, text)
+    assert statement.content.text == "it firmly opposes the orders"
+
+
 def test_odd_number_of_quote_marks_does_not_break_the_article(parser):
     found = statements_of(parser, "Officials said “the plan will work. Nobody else commented.")
     assert len(found) >= 1
