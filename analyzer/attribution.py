@@ -307,8 +307,14 @@ def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
     clauses = [c for c in tree.kids(verb, *CLAUSE_RELS) if not _is_participial_adjunct(tree, c)]
     # `stated it scheduled the blackouts`: an xcomp with a subject of its own is a finite clause
     clauses += [c for c in tree.kids(verb, "xcomp") if c.index > verb.index and tree.kids(c, *SUBJECT_RELS)]
-    # of several clauses the parse gives, the one with a subject or `that` is the reported one
-    clauses.sort(key=lambda c: not (tree.kids(c, *SUBJECT_RELS, "nsubj:pass") or tree.kids(c, "mark")))
+
+    # of several clauses the parse gives, the first with a nominal subject (or an expletive `it`)
+    # or `that` is the reported one; `28` in `and on August 28 moved` is no subject
+    def has_subject(clause: Word) -> bool:
+        subjects = tree.kids(clause, *SUBJECT_RELS, "nsubj:pass", "expl")
+        return any(w.upos in ("NOUN", "PROPN", "PRON") for w in subjects) or bool(tree.kids(clause, "mark"))
+
+    clauses.sort(key=lambda c: not has_subject(c))
     if clauses:
         words = tree.subtree(clauses[0])
         # `said he has told people ... that the deal must be struck ... and the government must be
@@ -673,10 +679,18 @@ def _surface_complement(
     sentence after a comma)."""
     after = [w for w in sentence.words if w.index > verb.index]
     for position, word in enumerate(after[:SURFACE_WINDOW]):
-        if word.upos in ("VERB", "AUX") or (word.upos == "PUNCT" and word.text not in ","):
+        # a finite verb ends the search; `at a press briefing that P` has a participle-like noun
+        finite = word.upos in ("VERB", "AUX") and word.xpos not in ("VBG", "VBN")
+        if finite or (word.upos == "PUNCT" and word.text not in ","):
             break
         if word.text.lower() == "that":
             rest = [w for w in after[position + 1 :]]
+            # `that P, and urged it to ...`: a finite verb right after `, and` is the speaker's next act
+            for k in range(len(rest) - 2):
+                conjunction, next_verb = rest[k + 1], rest[k + 2]
+                if rest[k].text == "," and conjunction.upos == "CCONJ" and next_verb.xpos in ("VBD", "VBZ"):
+                    rest = rest[:k]
+                    break
             while rest and rest[-1].upos == "PUNCT" and rest[-1].text not in QUOTE_CHARS:
                 rest.pop()
             return _content_from_words(rest) if rest else None

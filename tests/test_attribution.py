@@ -198,7 +198,7 @@ def only(parser, text):
         (
             '"A lot of people think that," said a protester using a pseudonym.',
             "A lot of people think that",
-            "a protester",
+            "a protester using a pseudonym",
             "said",
             "direct",
         ),
@@ -353,6 +353,16 @@ def test_a_cue_parsed_as_a_conjunct_after_a_comma_reports_the_clause_before_it(p
     assert by_cue["said"].content.text == (
         "Chinese officials believe a forced sale would make both ByteDance and China appear weak"
     )
+
+
+def test_that_clause_after_a_briefing_stops_at_the_speakers_next_act(parser):
+    text = (
+        "Asked about TikTok, spokesman Zhao Lijian said at a regular press briefing that the US was "
+        "abusing the concept of national security, and urged it to stop."
+    )
+    statement = only(parser, text)
+    assert statement.speaker.text == "spokesman Zhao Lijian"
+    assert statement.content.text == "the US was abusing the concept of national security"
 
 
 def test_a_speakers_next_act_is_not_part_of_what_it_said(parser):

@@ -57,7 +57,7 @@ def learning_curve(log: Path) -> list[dict[str, float]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", default=str(REPO / "build" / "train"))
-    parser.add_argument("--version", default="2026.11-2")
+    parser.add_argument("--version", default="2026.11-3")
     parser.add_argument(
         "--experiment",
         help="what changed since the last card: appends a row (change, minutes, scores, size, words/s)",
@@ -105,6 +105,12 @@ def main() -> None:
             "stage_2": {
                 "continue_from": "the stage-1 model",
                 "max_steps": train_models.PARSER_MORE_STEPS,
+                "optim": "adam",
+                "lr": train_models.PARSER_MORE_LR,
+            },
+            "stage_3": {
+                "continue_from": "the stage-2 model",
+                "max_steps": train_models.PARSER_STAGE3_STEPS,
                 "optim": "adam",
                 "lr": train_models.PARSER_MORE_LR,
             },
