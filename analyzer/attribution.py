@@ -658,6 +658,8 @@ def _surface_subject(sentence: Sentence, verb: Word) -> tuple[Word, tuple[Word, 
     ):
         words.insert(0, sentence.words[i - 1])
         i -= 1
+    if not words and i >= 1 and sentence.words[i - 1].text == ",":
+        return _name_before_appositive(sentence, i)
     if not words or not any(w.upos in _NOMINAL_UPOS for w in words):
         return None
     # English heads come early when a prepositional phrase follows (`people with knowledge of`)
@@ -669,6 +671,24 @@ def _surface_subject(sentence: Sentence, verb: Word) -> tuple[Word, tuple[Word, 
         elif head is not None:
             break
     return (head, tuple(words)) if head is not None else None
+
+
+def _name_before_appositive(sentence: Sentence, comma: int) -> tuple[Word, tuple[Word, ...]] | None:
+    """`Dr Gary Mortimer, retail expert from QUT, said` / `Reuters, citing anonymous sources,
+    reported`: the comma at 1-based position `comma` closes an appositive or participial phrase;
+    the name before that phrase is the speaker."""
+    words = sentence.words
+    opening = next((k for k in range(comma - 1, 0, -1) if words[k - 1].text == ","), None)
+    if opening is None or comma - opening < 2:
+        return None
+    name: list[Word] = []
+    k = opening - 1
+    while k >= 1 and words[k - 1].upos == "PROPN":
+        name.insert(0, words[k - 1])
+        k -= 1
+    if not name:
+        return None
+    return name[-1], tuple(name)
 
 
 def _surface_complement(
@@ -764,7 +784,11 @@ def _rest_of_sentence(sentence: Sentence, verb: Word) -> tuple[int, int] | None:
     rest = rest[i:]
     while rest and rest[-1].upos == "PUNCT" and rest[-1].text not in QUOTE_CHARS:
         rest.pop()
-    if not rest or rest[0].upos not in ("DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+    opens_phrase = rest and (
+        rest[0].upos in ("DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ")
+        or rest[0].text.lower() in ("both", "either", "neither")  # `reported both production and ...`
+    )
+    if not opens_phrase:
         return None
     if not any(w.xpos in FINITE_XPOS for w in rest[1:]):
         return None

@@ -241,6 +241,22 @@ def only(parser, text):
             "described",
             "mixed",
         ),
+        # the name before an appositive or participial phrase when the parse gives the cue no subject
+        (
+            "In a News.com.au report, Dr Gary Mortimer, retail expert from Queensland University of "
+            "Technology, said the stores fill the stock every night.",
+            "the stores fill the stock every night",
+            "Dr Gary Mortimer",
+            "said",
+            "indirect",
+        ),
+        (
+            "Reuters, citing anonymous sources, reported both production and export of oil had been disrupted.",
+            "both production and export of oil had been disrupted",
+            "Reuters",
+            "reported",
+            "indirect",
+        ),
         # in the middle of the clause, the whole clause is the content (guide rule 10)
         (
             "Rescuers, working in freezing temperatures, according to the ministry, recovered ten survivors.",
