@@ -178,7 +178,7 @@ def _type_of(
     head_text = (head.text if head else phrase.split()[-1] if phrase.split() else "").lower()
     plural = bool(head and ("Number=Plur" in head.feats or head.xpos in ("NNS", "NNPS")))
     lowered = {w.text.lower() for w in words}
-    if head is not None and head.text.lower() in PRONOUNS:
+    if head is not None and _is_pronoun(head):
         pron = head.text.lower()
         return ("person" if pron in MALE | FEMALE | {"i", "me"} else ""), pron in PLURAL
     anonymous_marker = any(w in lowered for w in ("anonymous", "unnamed", "unidentified")) or any(
@@ -443,10 +443,16 @@ class _Resolver:
         words = _words_in(sentence, span.start, span.end) if sentence else []
         head = _head(words)
         speaker_type, plural = _type_of(words, head, span.text, self.names_in_article)
-        if head is not None and head.text.lower() in PRONOUNS and len(words) == 1:
+        if head is not None and _is_pronoun(head) and len(words) == 1:
             return _Mention(span, words, head, "pronoun", speaker_type, plural)
         names = _name_words(words)
         head_is_name = head is not None and head.upos == "PROPN"
+        titles = TITLE_WORDS | _PERSON_ROLE_WORDS
+        if head is not None and head.text.lower() in titles and all(w.text.lower() in titles for w in names):
+            titled = self.titled_name(head.text, span.start)
+            if titled is not None:
+                # `The Vice President` after `Vice President Mike Pence`, `The commissioner`
+                return _Mention(span, words, head, "name", "person", plural, titled)
         apposed = _name_in_apposition(words, head)
         if apposed is None and head is not None and _looks_like_name(words, head, self.names_in_article):
             apposed = head
@@ -456,7 +462,7 @@ class _Resolver:
             if speaker_type == "person":
                 canonical = " ".join(self.fullest_name([w.text for w in run]))
             else:
-                canonical = _canonical_text(self.text[run[0].start : run[-1].end])
+                canonical = self.expand_acronym(_canonical_text(self.text[run[0].start : run[-1].end]))
             return _Mention(span, words, head, "name", speaker_type, plural, canonical)
         # a lone capitalised name is a person's surname when the article gives a fuller name with
         # it (`Lam` after `Carrie Lam`); otherwise a body (`Facebook`)
@@ -466,13 +472,73 @@ class _Resolver:
         if lone_name and len(self.fullest_name([names[0].text])) >= 2 and not _is_known_body(span.text):
             speaker_type = "person"
         if names and speaker_type == "person" and head_is_name:
-            canonical = " ".join(self.fullest_name([w.text for w in names]))
+            # the name around the head, not a later one (`Steve Peers of the University of Essex`)
+            own = [w for w in _name_run(words, head) if w.text.lower() not in TITLE_WORDS]
+            canonical = " ".join(self.fullest_name([w.text for w in own or names]))
             return _Mention(span, words, head, "name", speaker_type, plural, canonical)
         if head_is_name:
-            return _Mention(span, words, head, "name", speaker_type, plural, _canonical_text(span.text))
+            canonical = self.expand_acronym(_canonical_text(span.text))
+            return _Mention(span, words, head, "name", speaker_type, plural, canonical)
         determiner = words[0].text.lower() if words else ""
         kind = "description" if determiner in ("the", "these", "those", "this", "that") else "name"
         return _Mention(span, words, head, kind, speaker_type, plural, _canonical_text(span.text))
+
+    def expand_acronym(self, name: str) -> str:
+        """`FSB` -> `Federal Security Service` when the article spells it out, preferably as
+        `Federal Security Service (FSB)`; the name itself otherwise."""
+        letters = [c for c in name if c.isalpha()]
+        if not (2 <= len(letters) <= 8 and all(c.isupper() for c in letters)) or " " in name:
+            return name
+        acronym = "".join(letters)
+        defined = re.search(
+            rf"((?:[A-Z][\w'’.-]*,? (?:(?:and|of|for|the|&) )*)+)\({re.escape(name)}\)", self.text
+        )
+        if defined:
+            # defined in brackets (`Federal Security Service (FSB)`, `Pacific Gas and Electric
+            # Company (PG&E)`): an acronym from another language or of a shortened name still
+            # shares the first letter; a possessive before the name (`Russia's`) is not part of it
+            words = defined.group(1).strip(" ,").split(" ")
+            while words and ("'" in words[0] or "’" in words[0]):
+                words = words[1:]
+            phrase = " ".join(words).strip(" ,")
+            if phrase and _initials(phrase)[:1] == acronym[:1]:
+                return phrase
+        pattern = r"(?:[A-Z][\w'’.-]*,? (?:(?:and|of|for|the|&) )*)+[A-Z][\w'’.-]*"
+        for match in re.finditer(pattern, self.text):
+            words = match.group(0).strip(" ,").split(" ")
+            for first in range(len(words)):
+                phrase = " ".join(words[first:]).strip(" ,")
+                if _initials(phrase) == acronym:
+                    return phrase
+        return name
+
+    def titled_name(self, title: str, before: int) -> str | None:
+        """The fullest name written right after `title` (`Vice President Mike Pence`,
+        `commissioner Albert Muchanga`) closest before offset `before`, or None."""
+        if title.lower() not in TITLE_WORDS and title.lower() not in _PERSON_ROLE_WORDS:
+            return None
+        found = None
+        for match in re.finditer(
+            rf"\b(?i:{re.escape(title)})\s+((?:[A-Z][\w'’-]+ ?){{2,4}})", self.text[:before]
+        ):
+            found = match.group(1).split()
+        return " ".join(self.fullest_name(found)) if found else None
+
+
+# Role nouns beyond TITLE_WORDS that name one person when an article gives them with a name.
+_PERSON_ROLE_WORDS = frozenset(
+    {"coach", "governor", "commissioner", "spokeswoman", "spokesperson", "attorney"}
+)
+
+
+def _is_pronoun(word: Word) -> bool:
+    """`he`, `They`, `I`; not `US` (the country), which lower-cases to `us`."""
+    return word.text.lower() in PRONOUNS and (not word.text.isupper() or len(word.text) == 1)
+
+
+def _initials(phrase: str) -> str:
+    """`Pacific Gas and Electric Company` -> `PGEC` (capitalised words only)."""
+    return "".join(word[0] for word in re.findall(r"[\w'’.-]+", phrase) if word[0].isupper())
 
 
 def _compatible(pronoun: str, candidate: _Mention) -> bool:

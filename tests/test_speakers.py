@@ -142,3 +142,53 @@ def test_a_later_possessive_source_is_the_earlier_anonymous_source(parser):
     statements, _ = resolved(parser, text)
     by_speaker = {s.speaker.text: s.speaker_canonical for s in statements if s.speaker is not None}
     assert by_speaker.get("its source") == "an anonymous source"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "canonical", "speaker_type"),
+    [
+        (
+            "Russia's Federal Security Service (FSB) was involved. The FSB said the blast was an accident.",
+            "The FSB",
+            "Federal Security Service",
+            "organization",
+        ),
+        (
+            "Pacific Gas and Electric Company (PG&E) cut power. PG&E stated it scheduled the blackouts.",
+            "PG&E",
+            "Pacific Gas and Electric Company",
+            "organization",
+        ),
+        (
+            "The United States imposed sanctions. The US said the strike was lawful.",
+            "The US",
+            "United States",
+            "government",
+        ),
+        (
+            "Vice President Mike Pence met the team. The Vice President said the wall would be built.",
+            "The Vice President",
+            "Mike Pence",
+            "person",
+        ),
+        (
+            "Steve Peers of the University of Essex said the ruling was clear.",
+            "Steve Peers of the University of Essex",
+            "Steve Peers",
+            "person",
+        ),
+    ],
+)
+def test_acronyms_titles_and_of_phrases_resolve_to_the_full_name(
+    parser, text, speaker, canonical, speaker_type
+):
+    statements, _ = resolved(parser, text)
+    by_speaker = {s.speaker.text: s for s in statements if s.speaker is not None}
+    assert by_speaker[speaker].speaker_canonical == canonical
+    assert by_speaker[speaker].speaker_type == speaker_type
+
+
+def test_prime_minister_with_a_surname_keeps_the_fullest_name(parser):
+    text = "Prime Minister Boris Johnson spoke on Monday. Prime Minister Johnson said the vote was lost."
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == ["Boris Johnson"]
