@@ -447,11 +447,19 @@ class _Resolver:
             return _Mention(span, words, head, "pronoun", speaker_type, plural)
         names = _name_words(words)
         head_is_name = head is not None and head.upos == "PROPN"
-        titles = TITLE_WORDS | _PERSON_ROLE_WORDS
-        if head is not None and head.text.lower() in titles and all(w.text.lower() in titles for w in names):
-            titled = self.titled_name(head.text, span.start)
+        if head is not None and head.text.lower() in ROLE_HEADS and head is words[-1]:
+            # `The Vice President` after `Vice President Mike Pence`; `The Senate Minority Leader`
+            # after `The Senate Minority Leader, Chuck Schumer`; `The commissioner`
+            title = [
+                w.text for w in words if w.upos not in ("DET", "PRON") and not w.text.endswith(("'s", "’s"))
+            ]
+            after = re.match(r",\s+((?:[A-Z][\w'’-]+ ?){2,4}),", self.text[span.end :])
+            titled = (
+                " ".join(self.fullest_name(after.group(1).split()))
+                if after  # `The Vice President, Mike Pence, said`
+                else self.titled_name(" ".join(title), span.start)
+            )
             if titled is not None:
-                # `The Vice President` after `Vice President Mike Pence`, `The commissioner`
                 return _Mention(span, words, head, "name", "person", plural, titled)
         apposed = _name_in_apposition(words, head)
         if apposed is None and head is not None and _looks_like_name(words, head, self.names_in_article):
@@ -515,20 +523,24 @@ class _Resolver:
     def titled_name(self, title: str, before: int) -> str | None:
         """The fullest name written right after `title` (`Vice President Mike Pence`,
         `commissioner Albert Muchanga`) closest before offset `before`, or None."""
-        if title.lower() not in TITLE_WORDS and title.lower() not in _PERSON_ROLE_WORDS:
-            return None
         found = None
         for match in re.finditer(
-            rf"\b(?i:{re.escape(title)})\s+((?:[A-Z][\w'’-]+ ?){{2,4}})", self.text[:before]
+            rf"\b(?i:{re.escape(title)}),?\s+((?:[A-Z][\w'’-]+ ?){{2,4}})", self.text[:before]
         ):
             found = match.group(1).split()
         return " ".join(self.fullest_name(found)) if found else None
 
 
-# Role nouns beyond TITLE_WORDS that name one person when an article gives them with a name.
-_PERSON_ROLE_WORDS = frozenset(
-    {"coach", "governor", "commissioner", "spokeswoman", "spokesperson", "attorney"}
-)
+# Head nouns of a role that one person holds (`the Vice President`, `the coach`): a definite
+# description ending in one resolves to the name the article wrote after the same title.
+ROLE_HEADS = frozenset(
+    {
+        "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "senator",
+        "governor", "mayor", "chancellor", "king", "queen", "prince", "princess", "general", "judge",
+        "chairman", "chairwoman", "chair", "ceo", "director", "leader", "speaker", "ambassador",
+        "commissioner", "coach", "attorney", "premier",
+    }
+)  # fmt: skip
 
 
 def _is_pronoun(word: Word) -> bool:

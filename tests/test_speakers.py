@@ -188,6 +188,18 @@ def test_acronyms_titles_and_of_phrases_resolve_to_the_full_name(
     assert by_speaker[speaker].speaker_type == speaker_type
 
 
+def test_a_title_with_the_name_in_apposition_after_it_is_that_person(parser):
+    text = "The Senate Minority Leader, Chuck Schumer, said on Friday the shutdown must end."
+    statements, _ = resolved(parser, text)
+    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [("Chuck Schumer", "person")]
+
+
+def test_a_role_title_alone_does_not_borrow_a_name_written_after_another_title(parser):
+    text = "US President Donald Trump spoke on Monday. The US said the strike was lawful."
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == ["US"]
+
+
 def test_prime_minister_with_a_surname_keeps_the_fullest_name(parser):
     text = "Prime Minister Boris Johnson spoke on Monday. Prime Minister Johnson said the vote was lost."
     statements, _ = resolved(parser, text)
