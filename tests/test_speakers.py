@@ -77,9 +77,12 @@ def test_a_name_in_apposition_decides_type_and_canonical(parser):
 
 
 def test_a_country_speaks_for_its_government_and_a_newspaper_is_media(parser):
-    text = "Turkey said the operation would continue. The Aviation Herald reported the crash was avoidable."
+    text = (
+        "Turkey said the operation would continue. The Aviation Herald reported the crash was avoidable. "
+        "Fars News said the crash involved pilot error."
+    )
     statements, _ = resolved(parser, text)
-    assert [s.speaker_type for s in statements] == ["government", "media"]
+    assert [s.speaker_type for s in statements] == ["government", "media", "media"]
 
 
 def test_a_surname_the_tagger_took_for_a_noun_is_a_person_when_named_elsewhere(parser):
