@@ -790,7 +790,12 @@ def _rest_of_sentence(sentence: Sentence, verb: Word) -> tuple[int, int] | None:
     )
     if not opens_phrase:
         return None
-    if not any(w.xpos in FINITE_XPOS for w in rest[1:]):
+    finite = next((k for k, w in enumerate(rest) if k > 0 and w.xpos in FINITE_XPOS), None)
+    if finite is None:
+        return None
+    # `announced a naval coalition to patrol the Gulf which was joined by ...`: a finite verb
+    # reached only through an infinitive or a relative pronoun belongs to the object, no clause
+    if any(w.text.lower() in ("which", "who", "whom", "whose", "to") for w in rest[:finite]):
         return None
     return _content_from_words(rest)
 
