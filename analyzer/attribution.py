@@ -726,7 +726,18 @@ def _surface_complement(
     if comma is None or comma.text != ",":
         return None
     before = [w for w in sentence.words if w.index < comma.index]
-    return _content_from_words(before) if before else None
+    # what stands before the comma must be a clause of its own: `According to local news,`,
+    # `Also on Sunday,` and `While many transactions occur in dollars,` are adjuncts of the cue
+    if not before or not any(w.xpos in FINITE_XPOS for w in before):
+        return None
+    if before[0].upos in ("SCONJ", "ADP") or before[0].text.lower() in _SUBORDINATORS:
+        return None
+    return _content_from_words(before)
+
+
+_SUBORDINATORS = frozenset(
+    {"while", "when", "if", "although", "though", "as", "because", "since", "after", "before"}
+)
 
 
 RECIPIENT_LEMMAS = frozenset(["tell", "inform", "assure", "remind", "warn", "notify", "brief"])

@@ -408,6 +408,9 @@ def test_odd_number_of_quote_marks_does_not_break_the_article(parser):
         "The union called for a strike on Monday.",
         "When the vote closed, the speaker thanked the members.",  # an adverbial clause, no cue
         "The company reported the theft of two laptops.",  # object only, no clause after it
+        # an adjunct before the comma is no reported clause
+        "Also on Sunday, the United States announced a complete withdrawal from the region.",
+        "While many transactions occur in dollars, the union announced a payment system.",
         # a finite verb only inside the object's infinitive or relative clause
         "The United States announced a naval coalition to patrol the Gulf which was joined by Australia.",
     ],
