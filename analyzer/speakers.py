@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -430,10 +431,14 @@ class _Resolver:
                 run = []
 
     def fullest_name(self, tokens: list[str]) -> list[str]:
+        """The longest name in the article that ends with `tokens` (or holds a one-word `tokens`),
+        compared without accents: `Erdogan` is `Recep Tayyip Erdoğan` when the article has both."""
         best = tokens
+        folded = [_fold(t) for t in tokens]
         for _, name in self.full_names:
-            if (len(name) > len(best) and name[-len(tokens) :] == tokens) or (
-                len(name) > len(best) and len(tokens) == 1 and tokens[0] in name
+            folded_name = [_fold(t) for t in name]
+            if (len(name) > len(best) and folded_name[-len(tokens) :] == folded) or (
+                len(name) > len(best) and len(tokens) == 1 and folded[0] in folded_name
             ):
                 best = name
         return best
@@ -541,6 +546,11 @@ ROLE_HEADS = frozenset(
         "commissioner", "coach", "attorney", "premier",
     }
 )  # fmt: skip
+
+
+def _fold(token: str) -> str:
+    """A name token without accents or case, for matching spelling variants (`Erdoğan`)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", token) if not unicodedata.combining(c)).lower()
 
 
 def _is_pronoun(word: Word) -> bool:

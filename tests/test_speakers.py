@@ -207,3 +207,9 @@ def test_prime_minister_with_a_surname_keeps_the_fullest_name(parser):
     text = "Prime Minister Boris Johnson spoke on Monday. Prime Minister Johnson said the vote was lost."
     statements, _ = resolved(parser, text)
     assert [s.speaker_canonical for s in statements] == ["Boris Johnson"]
+
+
+def test_a_surname_without_its_accent_is_the_accented_full_name(parser):
+    text = "Turkish President Recep Tayyip Erdoğan spoke on Friday. Erdogan said the museum would become a mosque."
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == ["Recep Tayyip Erdoğan"]
