@@ -663,7 +663,11 @@ def resolve(parsed: ParsedText, statements: list[Statement]) -> tuple[list[State
             and not _refers_back_to_a_source(m)
         ]
         if later:
-            mention.canonical = later[0].canonical
+            # mentions that were resolved back to this bare `sources` follow it to the description
+            resolved_to = mention.canonical
+            for other in mentions:
+                if other is not None and other.canonical == resolved_to:
+                    other.canonical = later[0].canonical
     sources: dict[str, Source] = {}
     order: list[str] = []
     out: list[Statement] = []

@@ -128,12 +128,14 @@ def test_an_unnamed_individual_is_anonymous(parser):
 def test_a_bare_sources_in_the_lead_resolves_to_the_description_that_follows(parser):
     text = (
         "China would rather see the app shut down, sources said. "
-        "China opposes the sale, three people with direct knowledge of the matter told Reuters on Friday."
+        "China opposes the sale, three people with direct knowledge of the matter told Reuters on Friday. "
+        "The officials are worried about the talks, the sources said."
     )
     statements, sources = resolved(parser, text)
+    # the last `the sources` first resolves back to the bare `sources`, then follows it forward
     assert [s.speaker_canonical for s in statements] == [
         "three people with direct knowledge of the matter"
-    ] * 2
+    ] * 3
     assert len(sources) == 1
 
 
