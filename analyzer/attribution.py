@@ -310,11 +310,11 @@ def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
 
     # of several clauses the parse gives, the first with a nominal subject (or an expletive `it`)
     # or `that` is the reported one; `28` in `and on August 28 moved` is no subject
-    def has_subject(clause: Word) -> bool:
-        subjects = tree.kids(clause, *SUBJECT_RELS, "nsubj:pass", "expl")
+    def has_subject(clause: Word, *extra_rels: str) -> bool:
+        subjects = tree.kids(clause, *subject_rels, *extra_rels)
         return any(w.upos in ("NOUN", "PROPN", "PRON") for w in subjects) or bool(tree.kids(clause, "mark"))
 
-    clauses.sort(key=lambda c: not has_subject(c))
+    clauses.sort(key=lambda c: not has_subject(c, "expl"))
     if clauses:
         words = tree.subtree(clauses[0])
         # `said he has told people ... that the deal must be struck ... and the government must be
@@ -324,12 +324,7 @@ def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
         later = [
             c
             for c in clauses[1:]
-            if c.deprel == "ccomp"
-            and c.index > clauses[0].index > verb.index
-            and (
-                any(w.upos in ("NOUN", "PROPN", "PRON") for w in tree.kids(c, *SUBJECT_RELS, "nsubj:pass"))
-                or tree.kids(c, "mark")
-            )
+            if c.deprel == "ccomp" and c.index > clauses[0].index > verb.index and has_subject(c)
         ]
         if later:
             last = max(w.index for c in later for w in tree.subtree(c))
@@ -814,19 +809,32 @@ def _rest_of_sentence(sentence: Sentence, verb: Word) -> tuple[int, int] | None:
 QUOTE_GAP_WORDS = 4  # words (a time phrase: `said on Friday`) between a cue and its quotation
 
 
+@dataclass(frozen=True)
+class _QuoteEnds:
+    """Closed quotations by the offset of their opening mark and just after their closing mark,
+    built once per article (every cue verb looks its neighbours up)."""
+
+    by_start: dict[int, Quotation]
+    by_end: dict[int, Quotation]
+
+    @classmethod
+    def of(cls, quotes: list[Quotation]) -> _QuoteEnds:
+        closed = [q for q in quotes if q.closed]
+        return cls({q.start: q for q in closed}, {q.end: q for q in closed})
+
+
 def _adjacent_quotation(
     sentence: Sentence,
     verb: Word,
     speaker_words: tuple[Word, ...] | list[Word],
-    quotes: list[Quotation],
+    ends_of_quotes: _QuoteEnds,
     text: str,
 ) -> Quotation | None:
     """A clause-like quotation standing right next to the cue and its speaker, by word order:
     `"P," she said` / `"P," said X` (it ends just before them, a comma between at most) or
     `X said, "P"` / `X said on Friday "P"` (it opens just after the cue, past a short time or
     place phrase and a comma or colon). The parse often hangs such quotations elsewhere."""
-    by_start = {q.start: q for q in quotes if q.closed}
-    by_end = {q.end: q for q in quotes if q.closed}
+    by_start, by_end = ends_of_quotes.by_start, ends_of_quotes.by_end
 
     def clause_like(quote: Quotation) -> bool:
         return len(text[quote.inner_start : quote.inner_end].split()) >= 3
@@ -860,11 +868,14 @@ def _adjacent_quotation(
 
 
 def _inverted_speaker(
-    tree: _Tree, sentence: Sentence, verb: Word, quotes: list[Quotation], text: str
+    tree: _Tree, sentence: Sentence, verb: Word, ends_of_quotes: _QuoteEnds, text: str
 ) -> Word | None:
     """`"P," said a protester`: after a quotation the cue comes first and the parse may take the
     speaker for its object; the noun phrase right after the cue is the speaker then."""
-    if verb.lemma in RECIPIENT_LEMMAS or _adjacent_quotation(sentence, verb, (), quotes, text) is None:
+    if (
+        verb.lemma in RECIPIENT_LEMMAS
+        or _adjacent_quotation(sentence, verb, (), ends_of_quotes, text) is None
+    ):
         return None
     nxt = sentence.word(verb.index + 1)
     if nxt is None or nxt.upos not in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
@@ -891,11 +902,16 @@ def _in_quotes(quotes: list[Quotation]) -> Callable[[int], bool]:
 
 
 def _sentence_cues(
-    sentence: Sentence, text: str, quotes: list[Quotation], in_quotes: Callable[[int], bool] | None = None
+    sentence: Sentence,
+    text: str,
+    quotes: list[Quotation],
+    in_quotes: Callable[[int], bool] | None = None,
+    ends_of_quotes: _QuoteEnds | None = None,
 ) -> list[_Cue]:
     tree = _Tree(sentence)
     cues: list[_Cue] = []
     in_quotes = in_quotes or _in_quotes(quotes)
+    ends_of_quotes = ends_of_quotes or _QuoteEnds.of(quotes)
     for word in sentence.words:
         if in_quotes(word.start):
             continue  # cues inside a direct quotation belong to the quotation (guide rule 7)
@@ -926,11 +942,11 @@ def _sentence_cues(
         if speaker is not None and in_quotes(speaker.start) and not in_quotes(word.start):
             speaker = None  # a subject inside the quotation: the parse tangled quote and cue
         if speaker is None:
-            speaker = _inverted_speaker(tree, sentence, word, quotes, text)
+            speaker = _inverted_speaker(tree, sentence, word, ends_of_quotes, text)
         if speaker is None:
             continue
         speaker_words = surface or tuple(_speaker_words(tree, speaker))
-        adjacent = _adjacent_quotation(sentence, word, speaker_words, quotes, text)
+        adjacent = _adjacent_quotation(sentence, word, speaker_words, ends_of_quotes, text)
         if adjacent is not None:
             parts = _cue_parts(tree, word, text)
             cues.append(_Cue(sentence, word, speaker, parts, adjacent.start, adjacent.end, "", surface))
@@ -1093,10 +1109,11 @@ def extract_statements(parsed: ParsedText) -> list[Statement]:
     text = parsed.text
     quotes = find_quotations(text)
     in_quotes = _in_quotes(quotes)
+    ends_of_quotes = _QuoteEnds.of(quotes)
     statements: list[Statement] = []
     seen: set[tuple[int, int, int]] = set()
     for sentence in parsed.sentences:
-        for cue in _sentence_cues(sentence, text, quotes, in_quotes):
+        for cue in _sentence_cues(sentence, text, quotes, in_quotes, ends_of_quotes):
             statement = _statement_from_cue(cue, text, quotes)
             if statement is None:
                 continue
