@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import logging
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -146,7 +147,9 @@ def _speaker_words(tree: _Tree, head: Word) -> list[Word]:
         trimmed.append(w)
     # a leading preposition belongs to the cue (`according to X`, `by X`), not the speaker
     while trimmed and (
-        trimmed[0].upos == "PUNCT" or (trimmed[0].deprel == "case" and trimmed[0].head == head.index)
+        trimmed[0].upos in ("PUNCT", "SCONJ")
+        or (trimmed[0].deprel == "case" and trimmed[0].head == head.index)
+        or (trimmed[0].upos == "ADP" and trimmed[0].index < head.index)  # `With Zinichev describing`
     ):
         trimmed.pop(0)
     while trimmed and trimmed[-1].upos == "PUNCT" and trimmed[-1].text not in ")":
@@ -307,6 +310,12 @@ def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
     clauses = [c for c in tree.kids(verb, *CLAUSE_RELS) if not _is_participial_adjunct(tree, c)]
     # `stated it scheduled the blackouts`: an xcomp with a subject of its own is a finite clause
     clauses += [c for c in tree.kids(verb, "xcomp") if c.index > verb.index and tree.kids(c, *SUBJECT_RELS)]
+    # `projected Joe Biden won`: likewise an adverbial clause with its own subject and no marker
+    clauses += [
+        c
+        for c in tree.kids(verb, "advcl")
+        if c.index > verb.index and tree.kids(c, *SUBJECT_RELS) and not tree.kids(c, "mark")
+    ]
 
     # of several clauses the parse gives, the first with a nominal subject (or an expletive `it`)
     # or `that` is the reported one; `28` in `and on August 28 moved` is no subject
@@ -362,9 +371,22 @@ def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
     if verb.deprel == "parataxis" and head is not None:
         return _clause_without(tree, head, verb)
     # `denied taking the money`: a gerund complement
-    for comp in tree.kids(verb, "xcomp"):
-        if comp.xpos == "VBG" and not any(w.lemma == "to" for w in tree.kids(comp, "mark")):
-            return _content_from_words(tree.subtree(comp))
+    for comp in tree.kids(verb, "xcomp", "advcl"):
+        marks = [w.lemma.lower() for w in tree.kids(comp, "mark")]
+        # `described witnessing 35 bodies` (a gerund the parse made adverbial, right after the cue)
+        # and `accusing the network of violating its franchise` (corpora/ANNOTATION-DECISIONS.md)
+        gerund = comp.xpos == "VBG" and (
+            (comp.deprel == "xcomp" and "to" not in marks)
+            or (comp.deprel == "advcl" and not marks and comp.index == verb.index + 1)
+            or (comp.deprel == "advcl" and marks == ["of"] and verb.lemma == "accuse")
+        )
+        if gerund:
+            words = tree.subtree(comp)
+            return _content_from_words(
+                [w for w in words if not (w.deprel == "mark" and w.head == comp.index)]
+            )
+        if comp.deprel == "advcl":
+            continue
         # `called the plan a waste`: object + predicative complement
         if verb.lemma in SMALL_CLAUSE_LEMMAS and tree.kids(verb, "obj"):
             words = tree.subtree(tree.kids(verb, "obj")[0]) + tree.subtree(comp)
@@ -454,6 +476,18 @@ def _that_clause_by_order(tree: _Tree, verb: Word) -> tuple[int, int] | None:
     if not pieces:
         return None
     last = max(w.index for w in pieces)
+    # `that the agreement on sending soldiers to Libya, where a war is underway, goes against X`:
+    # a finite verb with no subject right after the comma is the predicate the parse hung elsewhere
+    comma, predicate = tree.sentence.word(last + 1), tree.sentence.word(last + 2)
+    if (
+        comma is not None
+        and comma.text == ","
+        and predicate is not None
+        and predicate.xpos in ("VBZ", "VBD", "VBP")
+        and not tree.kids(predicate, *SUBJECT_RELS, "nsubj:pass")
+        and not _is_cue_verb(predicate)
+    ):
+        last = max(w.index for w in tree.subtree(predicate))
     span = [w for w in words if that.index < w.index <= last]
     return _content_from_words(span)
 
@@ -468,9 +502,11 @@ def _object_as_subject(tree: _Tree, verb: Word) -> tuple[int, int] | None:
     if not objects:
         return None
     phrase = tree.subtree(objects[0])
-    for clause in tree.kids(verb, "ccomp", "xcomp"):
-        if clause.deprel == "xcomp" and clause.xpos not in FINITE_XPOS:
+    for clause in tree.kids(verb, "ccomp", "xcomp", "advcl"):
+        if clause.deprel in ("xcomp", "advcl") and clause.xpos not in FINITE_XPOS:
             continue
+        if clause.deprel == "advcl" and tree.kids(clause, "mark"):
+            continue  # `said the flight landed because ...` hangs a real adverbial clause here
         if clause.upos != "VERB" or tree.kids(clause, *SUBJECT_RELS, "nsubj:pass"):
             continue
         rest = tree.subtree(clause)
@@ -544,6 +580,111 @@ def _small_clause_with_quote(tree: _Tree, verb: Word) -> tuple[int, int] | None:
     return _content_from_words(region)
 
 
+AS_WINDOW = 20  # words between an `as` cue and its `as` (`the strike, which was approved by ...,`)
+_RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "that"})
+_CLAUSE_SUBORDINATORS = frozenset(
+    {"because", "while", "when", "after", "before", "since", "although", "though", "if", "unless", "as"}
+)
+_NOMINATIVE = frozenset({"i", "we", "he", "she", "they"})
+_CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "?", "!", "—", "–"})
+_KEPT_CLOSERS = _DOUBLE_QUOTES | {")", "]"}
+
+
+def _lemma_forms(verb: Word) -> list[str]:
+    """The tagger's lemma and the base forms the verb's spelling allows: our lemmatizer leaves some
+    past forms as they are (`justified` -> `justified`)."""
+    text = verb.text.lower()
+    forms = [verb.lemma.lower()]
+    for suffix, replacements in (
+        ("ied", ("y",)),
+        ("ed", ("", "e")),
+        ("d", ("",)),
+        ("ing", ("", "e")),
+        ("s", ("",)),
+    ):
+        if text.endswith(suffix):
+            forms += [text[: -len(suffix)] + ending for ending in replacements]
+    return forms
+
+
+def _as_small_clause(tree: _Tree, verb: Word) -> tuple[int, int] | None:
+    """`described X as Y`, `referred to X as Y`, `cited X as prohibiting him from Y`: a verb of
+    lexicons/as_clause_verbs.tsv, its object right after it and `as` + a predicate, by word order
+    (the parse hangs `as Y` on the verb, the object or a word inside either). The object may hold
+    a comma-bounded relative clause (`the strike, which was approved by X, as "defensive"`); the
+    predicate runs to a clause break outside quotation marks, a finite verb of a new clause
+    (`as a terrorist and levied sanctions`) or a subordinator. `criticized the plan as she left`
+    has a clause after `as` and reports nothing."""
+    verbs = lexicons.table("as_clause_verbs")
+    lemma = next((form for form in _lemma_forms(verb) if form in verbs), None)
+    if lemma is None or _is_negated(tree, verb):
+        return None
+    preposition = verbs[lemma]
+    after = [w for w in tree.sentence.words if w.index > verb.index]
+    start = 1 if preposition and after and after[0].text.lower() == preposition[0] else 0
+    if start >= len(after):
+        return None
+    first = after[start]
+    if (
+        first.upos not in ("DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ", "CCONJ")
+        and first.text not in _DOUBLE_QUOTES
+    ):
+        return None
+    as_at = None
+    open_quotes, relative = 0, False
+    for k in range(start, min(len(after), start + AS_WINDOW)):
+        word = after[k]
+        if word.text in _DOUBLE_QUOTES:
+            open_quotes ^= 1
+        elif open_quotes:
+            continue
+        elif word.text.lower() == "as" and k > start:
+            as_at = k
+            break
+        elif word.text == ",":
+            following = after[k + 1] if k + 1 < len(after) else None
+            if following is not None and following.text.lower() in _RELATIVE_WORDS - {"that"}:
+                relative = True
+            elif relative:
+                relative = False
+            else:
+                return None
+        elif word.text in _CLAUSE_BREAKS or (word.xpos in FINITE_XPOS and not relative):
+            return None
+    if as_at is None or as_at + 1 >= len(after):
+        return None
+    predicate = after[as_at + 1 :]
+    if predicate[0].text.lower() in _NOMINATIVE or predicate[0].text.lower() in (
+        "well",
+        "soon",
+        "if",
+        "though",
+    ):
+        return None  # `as she left`, `as well as`: no predicate
+    region = after[start : as_at + 1]
+    open_quotes = 0
+    for k, word in enumerate(predicate):
+        lowered = word.text.lower()
+        if word.text in _DOUBLE_QUOTES:
+            open_quotes ^= 1
+        elif not open_quotes:
+            if word.text in _CLAUSE_BREAKS or (word.upos == "SCONJ" and lowered in _CLAUSE_SUBORDINATORS):
+                break
+            following = predicate[k + 1] if k + 1 < len(predicate) else None
+            if word.upos == "CCONJ" and following is not None and following.xpos in FINITE_XPOS:
+                break  # `as a terrorist and levied sanctions`: the speaker's next act
+            if word.xpos in FINITE_XPOS and not any(
+                w.text.lower() in _RELATIVE_WORDS for w in predicate[max(0, k - 3) : k]
+            ):
+                break  # `as an example of the attacks that Soleimani took part in` keeps its relative
+        region.append(word)
+    while region and region[-1].upos in ("PUNCT", "CCONJ") and region[-1].text not in _KEPT_CLOSERS:
+        region.pop()
+    if len(region) < 3:
+        return None
+    return _content_from_words(region)
+
+
 def _claim_clause(tree: _Tree, word: Word) -> Word:
     """The clause an `according to X` phrase vouches for, from the word the parse hung it on.
 
@@ -603,12 +744,12 @@ def _according_to(tree: _Tree, word: Word, text: str) -> _Cue | None:
 
 
 def _quoted_as_saying(tree: _Tree, verb: Word, text: str) -> _Cue | None:
-    """`X quoted Y as saying P`: the speaker is Y (guide rule 14)."""
-    if verb.lemma != "quote":
+    """`X quoted Y as saying P` / `X cited Y as stating P`: the speaker is Y (guide rule 14)."""
+    if verb.lemma not in ("quote", "cite"):
         return None
     objects = tree.kids(verb, "obj")
     for saying in tree.kids(verb, "advcl", "xcomp"):
-        if saying.lemma == "say" and objects:
+        if saying.lemma in ("say", "state") and saying.xpos == "VBG" and objects:
             as_word = next((w for w in tree.kids(saying, "mark") if w.lemma == "as"), None)
             content = _complement(tree, saying)
             if content is None:
@@ -655,6 +796,8 @@ def _surface_subject(sentence: Sentence, verb: Word) -> tuple[Word, tuple[Word, 
         i -= 1
     if not words and i >= 1 and sentence.words[i - 1].text == ",":
         return _name_before_appositive(sentence, i)
+    while words and words[0].upos in ("ADP", "SCONJ"):
+        words.pop(0)  # `With Zinichev describing ...`: the preposition is no part of the speaker
     if not words or not any(w.upos in _NOMINAL_UPOS for w in words):
         return None
     # English heads come early when a prepositional phrase follows (`people with knowledge of`)
@@ -919,8 +1062,11 @@ def _sentence_cues(
         if according:
             cues.append(according)
             continue
-        if not _is_cue_verb(word):
+        as_clause = _as_small_clause(tree, word) if word.upos == "VERB" else None
+        if not _is_cue_verb(word) and as_clause is None:
             continue
+        if any(part.start <= word.start < part.end for cue in cues for part in cue.parts[1:]):
+            continue  # the `saying` of `quoted Y as saying P` is no cue of its own
         quoted = _quoted_as_saying(tree, word, text)
         if quoted:
             cues.append(quoted)
@@ -946,6 +1092,10 @@ def _sentence_cues(
         if speaker is None:
             continue
         speaker_words = surface or tuple(_speaker_words(tree, speaker))
+        if as_clause is not None:
+            parts = _cue_parts(tree, word, text)
+            cues.append(_Cue(sentence, word, speaker, parts, as_clause[0], as_clause[1], "", surface))
+            continue
         adjacent = _adjacent_quotation(sentence, word, speaker_words, ends_of_quotes, text)
         if adjacent is not None:
             parts = _cue_parts(tree, word, text)
@@ -959,9 +1109,27 @@ def _sentence_cues(
             content = _surface_complement(sentence, word, speaker_words)
         if content is None:
             continue
+        content = _with_relative_word(sentence, word, speaker_words, content)
         cue = _Cue(sentence, word, speaker, _cue_parts(tree, word, text), content[0], content[1], "", surface)
         cues.append(cue)
     return _drop_nested(tree, cues)
+
+
+def _with_relative_word(
+    sentence: Sentence, verb: Word, speaker_words: tuple[Word, ...] | list[Word], content: tuple[int, int]
+) -> tuple[int, int]:
+    """`..., which state media said were under control`: a relative word right before the speaker
+    belongs to the reported clause, so the content is the whole relative clause, relative word and
+    cue included (guide rule 10 and corpora/ANNOTATION-DECISIONS.md). Not when a preposition makes
+    the relative word the occasion of the saying (`a report in which they said P`)."""
+    first = speaker_words[0] if speaker_words else verb
+    relative = sentence.word(first.index - 1)
+    if relative is None or relative.upos != "PRON" or relative.text.lower() not in _RELATIVE_WORDS:
+        return content
+    before = sentence.word(relative.index - 1)
+    if (before is not None and before.upos == "ADP") or content[1] <= verb.end:
+        return content
+    return relative.start, content[1]
 
 
 def _drop_nested(tree: _Tree, cues: list[_Cue]) -> list[_Cue]:
@@ -984,6 +1152,10 @@ def _drop_nested(tree: _Tree, cues: list[_Cue]) -> list[_Cue]:
 
 def _same_speaker(outer: _Cue, inner: _Cue) -> bool:
     inner_word = inner.speaker_head.text.lower()
+    if inner_word == "it":
+        # `The Investigative Committee says it has found no trace`: `it` in what a body says is the body
+        outer_head = outer.speaker_head
+        return outer_head.upos in ("NOUN", "PROPN") and "Number=Plur" not in (outer_head.feats or "")
     if inner_word in PERSONAL_PRONOUNS - {"it", "you"}:
         return (
             outer.speaker_head.text.lower() not in PERSONAL_PRONOUNS
@@ -1040,11 +1212,37 @@ def _classify(text: str, start: int, end: int, quotes: list[Quotation]) -> tuple
     return "indirect", s, e
 
 
+_WRITERS_CONTRAST = re.compile(r",?\s+despite\b")
+
+
+def _clip_to_cue_clause(
+    text: str, start: int, end: int, cue: Span, quotes: list[Quotation]
+) -> tuple[int, int]:
+    """Keep a non-quoted content on its cue's side of a semicolon (`Officials said three people
+    died; their identities were not provided`) and drop a trailing `despite ...` contrast, which
+    is the writer's (`it has found no trace of explosives despite Znak.com claiming ...`;
+    corpora/ANNOTATION-DECISIONS.md, Spans). Marks inside a quotation stay."""
+    inside = _in_quotes(quotes)
+    for offset in range(start, end):
+        if text[offset] == ";" and not inside(offset):
+            if offset < cue.start:
+                start = offset + 1
+            else:
+                end = min(end, offset)
+                break
+    for found in _WRITERS_CONTRAST.finditer(text, max(start, cue.end), end):
+        if not inside(found.start()) and found.start() > start:
+            return start, found.start()
+    return start, end
+
+
 def _statement_from_cue(cue: _Cue, text: str, quotes: list[Quotation]) -> Statement | None:
     tree = _Tree(cue.sentence)
     speaker_words = list(cue.speaker_words) or _speaker_words(tree, cue.speaker_head)
     s_start, s_end = _span(speaker_words)
     kind, start, end = _classify(text, cue.content_start, cue.content_end, quotes)
+    if kind != "direct":
+        start, end = _trim(text, *_clip_to_cue_clause(text, start, end, cue.parts[0], quotes))
     if cue.kind_hint == "according_to":
         kind = "according_to"
     if end <= start:
@@ -1084,7 +1282,8 @@ def _inherited_quotes(
         inner = [w for w in sentence.words if quote.inner_start <= w.start < quote.inner_end]
         # a clause-like quotation, not a scare-quoted word in the narrator's sentence
         clause_like = any(w.upos in ("VERB", "AUX") for w in inner) and len(inner) >= 3
-        starts_sentence = quote.start <= sentence.start + 1
+        # a quotation after a semicolon opens a clause of its own, as a sentence would
+        starts_sentence = quote.start <= sentence.start + 1 or text[: quote.start].rstrip().endswith(";")
         mostly_quote = len(inner) >= 0.6 * len(sentence.words)
         continues_quote = last.sentence_index == sentence.index and last.kind == "direct"
         if not (clause_like and (starts_sentence or mostly_quote or continues_quote)):
