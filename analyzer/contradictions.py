@@ -54,7 +54,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from analyzer import lexicons
+from analyzer import attribution, lexicons
 from analyzer.nlp import ParsedText, Sentence, Word
 from analyzer.records import Contradiction, Span, Statement
 
@@ -930,7 +930,7 @@ def _build_claim(article: _Article, index: int, statement: Statement) -> _Claim 
     if not words:
         return None
     inside = {(t.index, w.index) for t, w in words}
-    reported = _nested_reports(words, statement)
+    reported = _nested_reports(words, statement) | _listeners(words)
     claim.cue_negator, claim.cue_denial = _cue_polarity(article, statement)
     flip = claim.cue_negator is not None
     memo: dict[tuple[int, int], _Status] = {}
@@ -1105,6 +1105,18 @@ def _nested_reports(words: list[tuple[_Tree, Word]], statement: Statement) -> se
             found.update((t.index, w.index) for t, w in words[position:] if t.index == tree.index)
         opener = lemma in CLAUSE_OPENERS or (position + 1 < len(words) and words[position + 1][0] is not tree)
         reporter = []
+    return found
+
+
+def _listeners(words: list[tuple[_Tree, Word]]) -> set[tuple[int, int]]:
+    """The listeners of a `tell`-like verb inside the content (`he has told people involved in the
+    sale of TikTok that P`) and what they were told to do: neither is a claim, only P is."""
+    found: set[tuple[int, int]] = set()
+    for tree, word in words:
+        if word.upos == "VERB" and _lemma(word) in attribution.RECIPIENT_LEMMAS:
+            for listener in tree.children[word.index]:
+                if listener.deprel in ("obj", "iobj", "xcomp"):
+                    found.update((tree.index, w.index) for w in _subtree(tree, listener))
     return found
 
 
