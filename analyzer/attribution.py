@@ -130,9 +130,44 @@ def _is_cue_verb(word: Word) -> bool:
     return word.upos in ("VERB", "AUX") and word.lemma.lower() in _reporting_lemmas() and word.upos != "AUX"
 
 
+_FRONTED_ADJUNCT_WORDS = frozenset(
+    {"late", "early", "namely", "meanwhile", "however", "also", "then", "now", "separately", "afternoon"}
+    | {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december"}
+)
+
+
+def _fronted_adjunct_speaker(tree: _Tree, head: Word) -> list[Word] | None:
+    """`Yesterday afternoon, Nancy Pelosi, the Speaker of the House, announced`, `Late on Sunday,
+    the US President Donald Trump, in a statement, announced`, `Namely, President Erdogan said`: the
+    parse took the fronted time phrase or connective for the subject and hung the real speaker on
+    it. The speaker is the noun phrase after the comma, up to the next comma."""
+    full = tree.subtree(head)
+    if full[0].index != 1:
+        return None
+    k = 0
+    while k < len(full) and (
+        full[k].text.lower() in TIME_WORDS | _TIME_NOUNS | _FRONTED_ADJUNCT_WORDS
+        or full[k].upos in ("ADP", "NUM")
+    ):
+        k += 1
+    if k == 0 or k + 1 >= len(full) or full[k].text != ",":
+        return None
+    speaker: list[Word] = []
+    for word in full[k + 1 :]:
+        verb = word.upos in ("VERB", "AUX") and word.xpos not in ("NNP", "NNPS")  # `United` in a name
+        if word.text in ",;:(—–" or verb or word.index != full[k].index + 1 + len(speaker):
+            break
+        speaker.append(word)
+    return speaker if any(w.upos in ("NOUN", "PROPN") for w in speaker) else None
+
+
 def _speaker_words(tree: _Tree, head: Word) -> list[Word]:
     """The speaker noun phrase: the subject's subtree without relative clauses, appositive glosses
     and anything after a comma that follows the head (guide rule 12)."""
+    fronted = _fronted_adjunct_speaker(tree, head)
+    if fronted:
+        return fronted
     exclude = {w.index for w in tree.kids(head) if w.deprel in SPEAKER_DROP_RELS}
     for appos in tree.kids(head, "appos"):
         # keep a name in apposition to a title (`spokesman Zhao Lijian`, `a spokesman, Zhao`)
@@ -939,12 +974,25 @@ def _rest_of_sentence(sentence: Sentence, verb: Word) -> tuple[int, int] | None:
     )
     if not opens_phrase:
         return None
-    finite = next((k for k, w in enumerate(rest) if k > 0 and w.xpos in FINITE_XPOS), None)
+    # `said the fire, which started on Monday, was under control`: a relative clause between commas
+    # belongs to the subject; the clause's own verb comes after it
+    aside: set[int] = set()
+    for k in range(1, len(rest) - 1):
+        if rest[k].text == "," and rest[k + 1].text.lower() in _RELATIVE_WORDS - {"that"}:
+            closing = next((j for j in range(k + 2, len(rest)) if rest[j].text == ","), None)
+            if closing is not None:
+                aside.update(range(k, closing + 1))
+                break
+    finite = next((k for k, w in enumerate(rest) if k > 0 and k not in aside and w.xpos in FINITE_XPOS), None)
     if finite is None:
         return None
     # `announced a naval coalition to patrol the Gulf which was joined by ...`: a finite verb
     # reached only through an infinitive or a relative pronoun belongs to the object, no clause
-    if any(w.text.lower() in ("which", "who", "whom", "whose", "to") for w in rest[:finite]):
+    if any(
+        w.text.lower() in ("which", "who", "whom", "whose", "to")
+        for k, w in enumerate(rest[:finite])
+        if k not in aside
+    ):
         return None
     return _content_from_words(rest)
 
@@ -1102,7 +1150,9 @@ def _sentence_cues(
             cues.append(_Cue(sentence, word, speaker, parts, adjacent.start, adjacent.end, "", surface))
             continue
         content = _complement(tree, word) or _fragment_quote(tree, word, quotes)
-        stray = content is not None and len(text[content[0] : content[1]].split()) <= 1
+        stray = content is not None and (
+            len(text[content[0] : content[1]].split()) <= 1 or _headless(sentence, content, word)
+        )
         if stray and not in_quotes(content[0]) and not _is_negated(tree, word):
             content = _rest_of_sentence(sentence, word) or content  # a stray word: the parse split the clause
         if content is None and not _is_negated(tree, word):
@@ -1113,6 +1163,18 @@ def _sentence_cues(
         cue = _Cue(sentence, word, speaker, _cue_parts(tree, word, text), content[0], content[1], "", surface)
         cues.append(cue)
     return _drop_nested(tree, cues)
+
+
+def _headless(sentence: Sentence, content: tuple[int, int], verb: Word) -> bool:
+    """A content after the cue that opens with a finite verb or with the relative word of a clause
+    after a comma (`said the plane, which was carrying 16 people, had crashed` read as `which was
+    carrying 16 people`, or `was under control`): the parse lost the reported clause's subject."""
+    first = next((w for w in sentence.words if w.start >= content[0]), None)
+    if first is None or first.index <= verb.index:
+        return False
+    before = sentence.word(first.index - 1)
+    relative = first.text.lower() in _RELATIVE_WORDS - {"that"} and before is not None and before.text == ","
+    return relative or (first.xpos in FINITE_XPOS and before is not None and before.index != verb.index)
 
 
 def _with_relative_word(
@@ -1236,6 +1298,27 @@ def _clip_to_cue_clause(
     return start, end
 
 
+def _without_final_gloss(tree: _Tree, start: int, end: int) -> int:
+    """Guide rule 9: a final non-restrictive relative clause (`this break will allow him to develop
+    plans, which he is to present on October 14`) or `, meaning ...` participle is the writer's
+    gloss, left out of the content. By word order, as parses often hang such a clause on the main
+    verb: it must follow the content's own finite verb, and no `, <finite verb>` may come back to
+    the main clause after it (`gas, which leaks often, was the trigger` keeps it)."""
+    words = [w for w in tree.sentence.words if start <= w.start < end]
+    for k, word in enumerate(words):
+        lowered = word.text.lower()
+        gloss = lowered in _RELATIVE_WORDS - {"that"} or (lowered == "meaning" and word.xpos == "VBG")
+        if not gloss or k < 2 or words[k - 1].text != ",":
+            continue
+        if not any(w.xpos in FINITE_XPOS for w in words[: k - 1]):
+            continue
+        rest = words[k + 1 :]
+        if any(a.text == "," and b.xpos in FINITE_XPOS for a, b in itertools.pairwise(rest)):
+            continue
+        return words[k - 1].start
+    return end
+
+
 def _statement_from_cue(cue: _Cue, text: str, quotes: list[Quotation]) -> Statement | None:
     tree = _Tree(cue.sentence)
     speaker_words = list(cue.speaker_words) or _speaker_words(tree, cue.speaker_head)
@@ -1243,6 +1326,7 @@ def _statement_from_cue(cue: _Cue, text: str, quotes: list[Quotation]) -> Statem
     kind, start, end = _classify(text, cue.content_start, cue.content_end, quotes)
     if kind != "direct":
         start, end = _trim(text, *_clip_to_cue_clause(text, start, end, cue.parts[0], quotes))
+        end = _trim(text, start, _without_final_gloss(tree, start, end))[1]
     if cue.kind_hint == "according_to":
         kind = "according_to"
     if end <= start:

@@ -325,6 +325,30 @@ def only(parser, text):
             "says",
             "indirect",
         ),
+        # a final relative clause or `meaning ...` is the writer's gloss (rule 9); a middle one stays
+        (
+            "According to Johnson, this break will allow him to develop plans for his administration, "
+            "which he is to present on October 14, the same day the Queen is scheduled to give a speech.",
+            "this break will allow him to develop plans for his administration",
+            "Johnson",
+            "According to",
+            "according_to",
+        ),
+        (
+            "The Aviation Herald reported the landing at Fath, which has a much shorter runway, was a mistake.",
+            "the landing at Fath, which has a much shorter runway, was a mistake",
+            "The Aviation Herald",
+            "reported",
+            "indirect",
+        ),
+        # a fronted time phrase or connective the parse took for the subject is no speaker
+        (
+            "Yesterday afternoon, Nancy Pelosi, the Speaker of the House, announced that she would launch an inquiry.",
+            "she would launch an inquiry",
+            "Nancy Pelosi",
+            "announced",
+            "indirect",
+        ),
         # gerunds: `accusing X of V-ing`, and one the parse made adverbial right after the cue
         (
             "Solicitor General Jose Calida filed a petition on February 10, accusing the network of violating its franchise.",
