@@ -54,6 +54,15 @@ HYPOTHETICAL_AUX = frozenset(["might", "may", "could", "would", "will", "should"
 PLANNING_LEMMAS = frozenset(
     ["plan", "intend", "want", "expect", "hope", "aim", "prepare", "seek", "try", "threaten"]
 )
+# `pledged converting Hagia Sophia to a mosque`: a gerund after a commitment is a plan, no statement
+# (corpora/ANNOTATION-DECISIONS.md, non-statements)
+COMMITMENT_LEMMAS = frozenset(["pledge", "promise", "vow", "threaten", "offer", "propose", "plan"])
+# `insists that the budget include funding`: a subjunctive clause after these is a demand
+MANDATIVE_LEMMAS = frozenset(
+    ["insist", "demand", "urge", "ask", "request", "require", "recommend", "propose"]
+)
+# `Estimates suggest ...`, `reports describe ...`: bare plural nouns that identify no source
+UNIDENTIFIED_SPEAKERS = frozenset(["estimate", "report", "rumor", "rumour", "figure", "speculation"])
 SMALL_CLAUSE_LEMMAS = frozenset(
     [
         "call",
@@ -400,8 +409,15 @@ def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
     if verb.deprel == "parataxis" and head is not None and head.index < verb.index:
         return _clause_without(tree, head, verb)
     # `X said: P` / `X said, "P"` — the content as a parataxis after the verb
+    # (not after an object: `assumed the presidency in 1987, he also became ...`; a listener is
+    # no such object: `told reporters: P`)
+    objects = [] if verb.lemma in RECIPIENT_LEMMAS else tree.kids(verb, "obj")
     for comp in tree.kids(verb, "parataxis"):
-        if comp.index > verb.index and not _is_participial_adjunct(tree, comp):
+        if (
+            comp.index > verb.index
+            and not _is_participial_adjunct(tree, comp)
+            and not any(verb.index < o.index < comp.index for o in objects)
+        ):
             return _content_from_words(tree.subtree(comp))
     if verb.deprel == "parataxis" and head is not None:
         return _clause_without(tree, head, verb)
@@ -410,10 +426,14 @@ def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
         marks = [w.lemma.lower() for w in tree.kids(comp, "mark")]
         # `described witnessing 35 bodies` (a gerund the parse made adverbial, right after the cue)
         # and `accusing the network of violating its franchise` (corpora/ANNOTATION-DECISIONS.md)
-        gerund = comp.xpos == "VBG" and (
-            (comp.deprel == "xcomp" and "to" not in marks)
-            or (comp.deprel == "advcl" and not marks and comp.index == verb.index + 1)
-            or (comp.deprel == "advcl" and marks == ["of"] and verb.lemma == "accuse")
+        gerund = (
+            comp.xpos == "VBG"
+            and verb.lemma not in COMMITMENT_LEMMAS
+            and (
+                (comp.deprel == "xcomp" and "to" not in marks)
+                or (comp.deprel == "advcl" and not marks and comp.index == verb.index + 1)
+                or (comp.deprel == "advcl" and marks == ["of"] and verb.lemma == "accuse")
+            )
         )
         if gerund:
             words = tree.subtree(comp)
@@ -986,6 +1006,13 @@ def _rest_of_sentence(sentence: Sentence, verb: Word) -> tuple[int, int] | None:
     finite = next((k for k, w in enumerate(rest) if k > 0 and k not in aside and w.xpos in FINITE_XPOS), None)
     if finite is None:
         return None
+    # `assumed the presidency in 1987, he also became head of the armed forces`: a lone comma
+    # before the first finite verb ends the object, and a clause of the writer's follows; a pair of
+    # commas holds an appositive (`Hamza bin Laden, son of ..., has been killed`) and `, and`
+    # coordinates the subject
+    commas = [k for k, w in enumerate(rest[:finite]) if w.text == "," and k not in aside]
+    if len(commas) % 2 == 1 and rest[commas[-1] + 1].upos != "CCONJ":
+        return None
     # `announced a naval coalition to patrol the Gulf which was joined by ...`: a finite verb
     # reached only through an infinitive or a relative pronoun belongs to the object, no clause
     if any(
@@ -1159,10 +1186,45 @@ def _sentence_cues(
             content = _surface_complement(sentence, word, speaker_words)
         if content is None:
             continue
+        if _unidentified(speaker_words) or _mandative(tree, word, content):
+            continue
         content = _with_relative_word(sentence, word, speaker_words, content)
         cue = _Cue(sentence, word, speaker, _cue_parts(tree, word, text), content[0], content[1], "", surface)
         cues.append(cue)
     return _drop_nested(tree, cues)
+
+
+def _unidentified(speaker_words: tuple[Word, ...] | list[Word]) -> bool:
+    """`Estimates suggest`, `reports describe`: a bare plural that names no source (guide rule 2)."""
+    return (
+        len(speaker_words) == 1
+        and speaker_words[0].lemma.lower() in UNIDENTIFIED_SPEAKERS
+        and "Number=Plur" in (speaker_words[0].feats or "")
+    )
+
+
+def _mandative(tree: _Tree, verb: Word, content: tuple[int, int]) -> bool:
+    """`The President insists that the budget include funding for the wall`: a subjunctive (a bare
+    verb with a subject of its own and no auxiliary) after a verb of demanding is a demand, not a
+    claim (corpora/ANNOTATION-DECISIONS.md)."""
+    if verb.lemma not in MANDATIVE_LEMMAS:
+        return False
+    for clause in tree.kids(verb, "ccomp", "xcomp", "advcl"):
+        if (
+            content[0] <= clause.start < content[1]
+            and not tree.kids(clause, "aux", "aux:pass")
+            and (clause.xpos == "VB" or (clause.xpos == "VBP" and _third_singular_subject(tree, clause)))
+        ):
+            return True
+    return False
+
+
+def _third_singular_subject(tree: _Tree, verb: Word) -> bool:
+    """`the budget include`: a plain present form with a singular noun subject is a subjunctive."""
+    return any(
+        s.upos in ("NOUN", "PROPN") and "Number=Sing" in (s.feats or "")
+        for s in tree.kids(verb, *SUBJECT_RELS)
+    )
 
 
 def _headless(sentence: Sentence, content: tuple[int, int], verb: Word) -> bool:

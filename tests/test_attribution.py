@@ -524,6 +524,11 @@ def test_odd_number_of_quote_marks_does_not_break_the_article(parser):
         "She criticized the plan as she left the building.",
         "The company listed its shares in London.",
         "The agency described the damage in a report.",
+        # unidentifiable sources, demands, plans and a writer's clause after the object
+        "Estimates suggest 8000 migrants may be currently at sea in the region.",
+        "The President insists that the budget include funding for the wall.",
+        "The Turkish President pledged converting Hagia Sophia to a mosque.",
+        "Mugabe assumed the presidency in 1987, he also became head of the armed forces.",
     ],
 )
 def test_non_statements_stay_out(parser, text):
