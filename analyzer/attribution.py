@@ -367,6 +367,20 @@ def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
         subjects = tree.kids(clause, *subject_rels, *extra_rels)
         return any(w.upos in ("NOUN", "PROPN", "PRON") for w in subjects) or bool(tree.kids(clause, "mark"))
 
+    # `when a document has been found, the government says P`: a fronted clause opened by `when`
+    # or another subordinator is an adverbial the parse took for a complement
+    clauses = [
+        c
+        for c in clauses
+        if not (
+            c.index < verb.index
+            and any(
+                k.deprel in ("advmod", "mark")
+                and k.text.lower() in _SUBORDINATORS | {"when", "where", "once"}
+                for k in tree.kids(c)
+            )
+        )
+    ]
     clauses.sort(key=lambda c: not has_subject(c, "expl"))
     if clauses:
         words = tree.subtree(clauses[0])
@@ -974,6 +988,8 @@ def _rest_of_sentence(sentence: Sentence, verb: Word) -> tuple[int, int] | None:
     i = 0
     if verb.lemma in RECIPIENT_LEMMAS:
         while i < len(rest) and rest[i].upos in ("DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM"):
+            if i > 0 and rest[i].upos == "DET" and rest[i - 1].upos in ("NOUN", "PROPN", "PRON"):
+                break  # `told CBC News the department will ...`: a determiner opens the clause's subject
             i += 1
     while i < len(rest):
         word = rest[i]

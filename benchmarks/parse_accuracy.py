@@ -3,7 +3,8 @@
     python benchmarks/parse_accuracy.py [--ud ../shared/ud] [--card]
 
 Rebuilds each test file's raw text from its `# text` lines (paragraphs from `# newpar`/`# newdoc`),
-runs the whole pipeline (tokenize, mwt, pos, lemma, depparse) on it and scores the output with the
+runs the whole pipeline on it as the analyzer does (`analyzer.nlp.parse_document`: tokenize, mwt,
+the sentence-break repair, pos, lemma, depparse) and scores the output with the
 CoNLL 2018 shared-task evaluation script (udtools.udeval, which Stanza ships). Also scores the arcs
 attribution depends on: arcs whose gold head is a reporting or stance verb (lexicons/
 reporting_verbs.tsv, plus `according`) with relation nsubj, nsubj:pass, obl:agent, ccomp, parataxis,
@@ -85,10 +86,12 @@ def _restore_token_text(doc, text: str) -> None:
 def score(pipeline, gold_path: Path) -> dict[str, float]:
     from udtools import udeval
 
+    from analyzer.nlp import parse_document
+
     gold_text = gold_path.read_text(encoding="utf-8")
     text = raw_text(gold_text)
     started = time.perf_counter()
-    doc = pipeline(text)
+    doc = parse_document(pipeline, text)
     seconds = time.perf_counter() - started
     _restore_token_text(doc, text)
     system_text = f"{doc:C}\n\n"

@@ -82,3 +82,34 @@ def test_corrupt_model_gives_a_one_line_error(tmp_path, monkeypatch):
 def test_stanza_dir_without_resources_is_refused(tmp_path):
     with pytest.raises(AnalyzerError, match=r"resources\.json"):
         nlp.build_pipeline(tmp_path)
+
+
+def test_a_sentence_break_inside_a_name_is_undone(parser):
+    # the shipped tokenizer splits after `CBC`; news sentences end in punctuation, so it is joined
+    text = (
+        "A secret document was found on a street in Ottawa. "
+        "Environment Canada spokeswoman Sujata Raisinghani told CBC News the department will look into "
+        "the incident. The document has been returned."
+    )
+    parsed = parser.parse(text)
+    assert [text[s.start : s.end].split()[0] for s in parsed.sentences] == ["A", "Environment", "The"]
+
+
+def test_a_missing_full_stop_before_a_sentence_opener_keeps_the_break(parser):
+    text = (
+        "Zimbabwe was called the breadbasket of southern Africa But during these years, Mugabe ruled alone."
+    )
+    parsed = parser.parse(text)
+    assert any(text[s.start : s.end].startswith("But during") for s in parsed.sentences)
+
+
+def test_web_text_with_many_unpunctuated_sentences_keeps_its_breaks(parser):
+    from analyzer.nlp import _rejoined
+
+    # e-mail style: the tokenizer's breaks without punctuation are right here, none is joined
+    text = (
+        "Thanks for the help yesterday See you on Monday The shop opens at nine We can meet there I hope so"
+    )
+    doc = parser.pipeline(text, processors="tokenize,mwt")
+    assert len(doc.sentences) == 4
+    assert len(_rejoined(doc, text).sentences) == 4
