@@ -145,6 +145,64 @@ def _head(words: list[Word]) -> Word | None:
     return words[-1] if words else None
 
 
+def _joined(words: list[Word]) -> str:
+    """The words as written: a space only where the text has one (`Abdul-Mahdi`, `ABS-CBN`)."""
+    out = ""
+    for k, word in enumerate(words):
+        out += (" " if k and word.start > words[k - 1].end else "") + word.text
+    return out
+
+
+def _touching_hyphen(words: list[Word], k: int) -> bool:
+    """`-` at `k` written between two capitalised words with no space (`Abdul-Mahdi`)."""
+    return (
+        0 < k < len(words) - 1
+        and words[k].text in ("-", "‐", "–")
+        and words[k - 1].end == words[k].start
+        and words[k].end == words[k + 1].start
+        and words[k - 1].text[:1].isupper()
+        and words[k + 1].text[:1].isupper()
+    )
+
+
+def _article_name_runs(parsed: ParsedText) -> list[list[Word]]:
+    """Runs of adjacent proper nouns in the article, honorifics left out. Hyphenated parts belong
+    to the run, and so does a name the sentence splitter cut at a plain space (`Ricardo Rosselló`
+    | `Nevares, Puerto Rico's governor, ...`)."""
+    runs: list[list[Word]] = []
+    run: list[Word] = []
+    for sentence in parsed.sentences:
+        words = list(sentence.words)
+        if run and not (
+            words and words[0].upos == "PROPN" and parsed.text[run[-1].end : words[0].start] == " "
+        ):
+            runs.append(run)
+            run = []
+        for k, word in enumerate(words):
+            in_name = word.upos == "PROPN" and word.text.lower() not in HONORIFICS
+            if (
+                in_name
+                or (_touching_hyphen(words, k) and run)
+                or (
+                    word.text[:1].isupper()
+                    and k + 2 < len(words)
+                    and _touching_hyphen(words, k + 1)
+                    and not run
+                    and words[k + 2].upos == "PROPN"
+                )
+            ):
+                run.append(word)
+            elif run:
+                runs.append(run)
+                run = []
+        if run and words and run[-1] is not words[-1]:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
+
+
 def _name_words(words: list[Word]) -> list[Word]:
     """The proper-name part of a phrase, without titles and honorifics."""
     names = [w for w in words if w.upos == "PROPN" and w.text.lower() not in HONORIFICS]
@@ -177,6 +235,8 @@ def _type_of(
         counted = [w for w in words if w.index > head.index and w.upos in ("NOUN", "PROPN")]
         head = counted[-1] if counted else head
     head_text = (head.text if head else phrase.split()[-1] if phrase.split() else "").lower()
+    if head is not None and head_text not in nouns and nouns.get(head.lemma.lower(), ("",))[0] in _BODY_TYPES:
+        head_text = head.lemma.lower()  # `agencies`, `parties`: bodies in the plural are still bodies
     plural = bool(head and ("Number=Plur" in head.feats or head.xpos in ("NNS", "NNPS")))
     lowered = {w.text.lower() for w in words}
     if head is not None and _is_pronoun(head):
@@ -239,17 +299,36 @@ def _name_run(words: list[Word], head: Word) -> list[Word]:
         lowered = w.text.lower()
         return w.upos == "PROPN" and lowered not in HONORIFICS and lowered not in TITLE_WORDS
 
+    def adjacent(a: Word, b: Word) -> bool:
+        return b.index == a.index + 1
+
     first = last = k
-    while first > 0 and in_name(words[first - 1]) and words[first - 1].index == words[first].index - 1:
-        first -= 1
-    while (
-        last + 1 < len(words) and in_name(words[last + 1]) and words[last + 1].index == words[last].index + 1
-    ):
-        last += 1
+    while first > 0:
+        if in_name(words[first - 1]) and adjacent(words[first - 1], words[first]):
+            first -= 1
+        elif (
+            first > 1 and _touching_hyphen(words, first - 1) and adjacent(words[first - 2], words[first - 1])
+        ):
+            first -= 2  # `ABS-CBN`, where the tagger took `ABS` for a common noun
+        else:
+            break
+    while last + 1 < len(words):
+        if in_name(words[last + 1]) and adjacent(words[last], words[last + 1]):
+            last += 1
+        elif last + 2 < len(words) and _touching_hyphen(words, last + 1) and in_name(words[last + 2]):
+            last += 2  # `Abdul-Mahdi`
+        else:
+            break
     return words[first : last + 1]
 
 
 INDEFINITE = frozenset({"a", "an", "another", "one"})
+MONARCHS = frozenset({"king", "queen", "pope", "emperor", "empress", "tsar", "sultan"})
+
+
+def _roman_numeral(word: Word) -> bool:
+    """`II`, `XVI`: a regnal number."""
+    return bool(re.fullmatch(r"[IVX]+", word.text)) and len(word.text) <= 5
 
 
 def _indefinite(words: list[Word], head: Word | None) -> bool:
@@ -419,16 +498,17 @@ class _Resolver:
         self.names_in_article = frozenset(
             w.text for sentence in parsed.sentences for w in sentence.words if w.upos == "PROPN"
         )
-        for sentence in parsed.sentences:
-            run: list[Word] = []
-            for word in [*sentence.words, None]:
-                if word is not None and word.upos == "PROPN" and word.text.lower() not in HONORIFICS:
-                    run.append(word)
+        for run in _article_name_runs(parsed):
+            # a title splits a run into names (`Environment Minister John Baird` -> John Baird)
+            segment: list[Word] = []
+            for word in [*run, None]:
+                if word is not None and word.text.lower() not in TITLE_WORDS:
+                    segment.append(word)
                     continue
-                names = [w for w in run if w.text.lower() not in TITLE_WORDS]
-                if len(names) >= 2:
-                    self.full_names.append((names[0].start, [w.text for w in names]))
-                run = []
+                tokens = _joined(segment).split()
+                if len(tokens) >= 2:
+                    self.full_names.append((segment[0].start, tokens))
+                segment = []
 
     def fullest_name(self, tokens: list[str]) -> list[str]:
         """The longest name in the article that ends with `tokens` (or holds a one-word `tokens`),
@@ -450,6 +530,12 @@ class _Resolver:
         speaker_type, plural = _type_of(words, head, span.text, self.names_in_article)
         if head is not None and _is_pronoun(head) and len(words) == 1:
             return _Mention(span, words, head, "pronoun", speaker_type, plural)
+        titled_person = self.name_after_title(words)
+        if titled_person is not None and speaker_type != "anonymous":
+            return _Mention(span, words, head, "name", "person", False, titled_person)
+        coordinated = self.coordinated(span, words, head)
+        if coordinated is not None:
+            return coordinated
         names = _name_words(words)
         head_is_name = head is not None and head.upos == "PROPN"
         if head is not None and head.text.lower() in ROLE_HEADS and head is words[-1]:
@@ -473,7 +559,7 @@ class _Resolver:
             # `Opposition leader Jeremy Corbyn` is Jeremy Corbyn; `the company ByteDance` is ByteDance
             run = _name_run(words, apposed)
             if speaker_type == "person":
-                canonical = " ".join(self.fullest_name([w.text for w in run]))
+                canonical = " ".join(self.fullest_name(_joined(run).split()))
             else:
                 canonical = self.expand_acronym(_canonical_text(self.text[run[0].start : run[-1].end]))
             return _Mention(span, words, head, "name", speaker_type, plural, canonical)
@@ -487,7 +573,7 @@ class _Resolver:
         if names and speaker_type == "person" and head_is_name:
             # the name around the head, not a later one (`Steve Peers of the University of Essex`)
             own = [w for w in _name_run(words, head) if w.text.lower() not in TITLE_WORDS]
-            canonical = " ".join(self.fullest_name([w.text for w in own or names]))
+            canonical = " ".join(self.fullest_name(_joined(own or names).split()))
             return _Mention(span, words, head, "name", speaker_type, plural, canonical)
         if head_is_name:
             canonical = self.expand_acronym(_canonical_text(span.text))
@@ -495,6 +581,109 @@ class _Resolver:
         determiner = words[0].text.lower() if words else ""
         kind = "description" if determiner in ("the", "these", "those", "this", "that") else "name"
         return _Mention(span, words, head, kind, speaker_type, plural, _canonical_text(span.text))
+
+    def coordinated(self, span: Span, words: list[Word], head: Word | None) -> _Mention | None:
+        """A joint subject of one cue (`Reuters and NBC`, `Biden and others in the Democratic
+        Party`) is one speaker whose canonical joins its conjuncts' canonicals (decisions:
+        nested and channelled attribution). Its type is the conjuncts' common type, else the
+        first body's type, else a group. None when the phrase is not a coordination."""
+        if head is None:
+            return None
+        inside = {w.index: w for w in words}
+        conjuncts = [w for w in words if w.head == head.index and w.deprel == "conj"]
+        if not conjuncts or any(
+            _is_pronoun(w) or w.upos not in ("NOUN", "PROPN") for w in [head, *conjuncts]
+        ):
+            return None
+        # split by position at the conjunctions, so that a modifier the parse hung on the first
+        # conjunct but written after the last stays with the last (`others in the Democratic Party`)
+        roots = {head.index, *(w.index for w in conjuncts)}
+        segments: list[list[Word]] = [[]]
+        for word in words:
+            joins = word.deprel == "cc" and word.head in roots
+            listing = word.text == "," and word.head in roots and word.head > word.index
+            if (joins or listing) and segments[-1]:
+                segments.append([])
+            elif not joins and not listing:
+                segments[-1].append(word)
+
+        def in_aside(word: Word) -> bool:
+            """Inside a relative clause or appositive (`Kimberly-Clark, which makes ..., and`)."""
+            node: Word | None = word
+            while node is not None:
+                if node.deprel in ("acl:relcl", "appos", "parataxis") and node.index not in roots:
+                    return True
+                node = inside.get(node.head)
+            return False
+
+        parts = []
+        for segment in segments:
+            kept = [w for w in segment if not in_aside(w)]
+            while kept and kept[-1].upos == "PUNCT":
+                kept.pop()
+            while kept and kept[0].upos == "PUNCT":
+                kept.pop(0)
+            if not kept:
+                return None
+            part_span = Span.of(self.text, kept[0].start, kept[-1].end)
+            if part_span.start <= span.start and part_span.end >= span.end:
+                return None
+            parts.append(self.mention(part_span))
+        if len(parts) < 2:
+            return None
+        canonicals = [p.canonical for p in parts]
+        joined = (
+            canonicals[0] if len(canonicals) == 1 else ", ".join(canonicals[:-1]) + " and " + canonicals[-1]
+        )
+        types = [p.speaker_type for p in parts]
+        if len(set(types)) == 1:
+            speaker_type = types[0]
+        else:
+            bodies = [t for t in types if t in ("organization", "government", "media")]
+            speaker_type = bodies[0] if bodies else "unnamed_group"
+        return _Mention(span, words, head, "name", speaker_type, True, joined)
+
+    def name_after_title(self, words: list[Word]) -> str | None:
+        """The person a phrase ends by naming after a title or the body they belong to, whatever
+        the parse made the head (`ABS-CBN CEO Carlo Katigbak`, `House of Commons Speaker John
+        Bercow`, `CEO of the Refugee Council Enver Solomon`): the fullest form of that name, or
+        None. A monarch keeps the regnal title (`Queen Elizabeth II`)."""
+        if not words or (words[-1].upos != "PROPN" and not _roman_numeral(words[-1])):
+            return None
+        start = len(words)
+        while start > 0 and (
+            words[start - 1].upos == "PROPN"
+            or _touching_hyphen(words, start - 1)
+            or (start == len(words) and _roman_numeral(words[start - 1]))
+        ):
+            start -= 1
+        if start > 0 and words[start - 1].text.lower() in TITLE_WORDS | ROLE_HEADS:
+            start -= 1  # a lower-case title (`commissioner Albert Muchanga`)
+        trailing = words[start:]
+        nouns = lexicons.table("speaker_nouns")
+        for k in range(len(trailing) - 1, -1, -1):
+            lowered = trailing[k].text.lower()
+            if lowered in TITLE_WORDS or lowered in ROLE_HEADS:
+                name, before_title = trailing[k + 1 :], trailing[k]
+                needed = 1
+            elif nouns.get(lowered, ("",))[0] in _BODY_TYPES:
+                name, before_title = trailing[k + 1 :], None
+                needed = 2  # `Refugee Council Enver Solomon`, not `Salling Group A/S`
+            else:
+                continue
+            if any(w.text.lower() in TITLE_WORDS or nouns.get(w.text.lower()) for w in name):
+                return None
+            numeral = name[-1].text if name and _roman_numeral(name[-1]) else ""
+            tokens = _joined(name[:-1] if numeral else name).split()
+            if not tokens:
+                return None
+            if numeral and before_title is not None and lowered in MONARCHS:
+                return " ".join([before_title.text, *tokens, numeral])
+            fullest = self.fullest_name(tokens)
+            if len(tokens) >= needed and len(fullest) >= 2:
+                return " ".join(fullest)
+            return None
+        return None
 
     def expand_acronym(self, name: str) -> str:
         """`FSB` -> `Federal Security Service` when the article spells it out, preferably as

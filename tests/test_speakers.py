@@ -215,3 +215,51 @@ def test_a_surname_without_its_accent_is_the_accented_full_name(parser):
     text = "Turkish President Recep Tayyip Erdoğan spoke on Friday. Erdogan said the museum would become a mosque."
     statements, _ = resolved(parser, text)
     assert [s.speaker_canonical for s in statements] == ["Recep Tayyip Erdoğan"]
+
+
+def test_a_name_after_a_title_is_the_person_whatever_the_parse_made_the_head(parser):
+    text = (
+        "ABS-CBN CEO Carlo Katigbak said refunds were offered. "
+        "House of Commons Speaker John Bercow said the move was an offence. "
+        "AU trade and industry commissioner Albert Muchanga said the deal would create jobs. "
+        "Queen Elizabeth II said she had approved the request."
+    )
+    statements, _ = resolved(parser, text)
+    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
+        ("Carlo Katigbak", "person"),
+        ("John Bercow", "person"),
+        ("Albert Muchanga", "person"),
+        ("Queen Elizabeth II", "person"),  # a monarch keeps the regnal title
+    ]
+
+
+def test_a_company_name_with_a_legal_suffix_is_not_a_person(parser):
+    statements, _ = resolved(parser, "Salling Group A/S said it would buy the stores.")
+    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
+        ("Salling Group A/S", "organization")
+    ]
+
+
+def test_hyphenated_names_stay_whole_and_a_title_is_not_a_first_name(parser):
+    text = (
+        "Iraqi Prime Minister Adil Abdul-Mahdi said the strike was an aggression. "
+        "Abdul-Mahdi said the troops must leave. "
+        "Environment Minister John Baird announced the plan on Monday. "
+        "Baird said the data were sensitive."
+    )
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == ["Adil Abdul-Mahdi", "Adil Abdul-Mahdi", "John Baird"]
+
+
+def test_a_joint_subject_joins_its_conjuncts(parser):
+    text = (
+        "Joe Biden won the vote. "
+        "Biden and others in the Democratic Party said the election was fair. "
+        "Reuters and NBC reported that the prince had approved the operation."
+    )
+    statements, sources = resolved(parser, text)
+    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
+        ("Joe Biden and others in the Democratic Party", "unnamed_group"),
+        ("Reuters and NBC", "media"),
+    ]
+    assert len(sources) == 2
