@@ -229,9 +229,12 @@ def _type_of(
     for candidate in (phrase, phrase_no_the):
         if candidate in bodies:
             return bodies[candidate][0], False
+    if phrase_no_the in lexicons.table("places"):
+        return "government", False  # `Saudi Arabia`, where the tagger took `Saudi` for an adjective
     nouns = lexicons.table("speaker_nouns")
-    if head is not None and head.upos == "NUM":
-        # `Two of the sources`: the noun of the partitive says what the number counts
+    if head is not None and (head.upos == "NUM" or _quantity_of(words, head)):
+        # `Two of the sources`, `A number of Senators`: the noun of the partitive says what the
+        # number counts
         counted = [w for w in words if w.index > head.index and w.upos in ("NOUN", "PROPN")]
         head = counted[-1] if counted else head
     head_text = (head.text if head else phrase.split()[-1] if phrase.split() else "").lower()
@@ -239,6 +242,13 @@ def _type_of(
         head_text = head.lemma.lower()  # `agencies`, `parties`: bodies in the plural are still bodies
     plural = bool(head and ("Number=Plur" in head.feats or head.xpos in ("NNS", "NNPS")))
     lowered = {w.text.lower() for w in words}
+    if (
+        plural
+        and head is not None
+        and head_text not in nouns
+        and head.lemma.lower() in TITLE_WORDS | ROLE_HEADS
+    ):
+        return "unnamed_group", True  # `A number of Senators`
     if head is not None and _is_pronoun(head):
         pron = head.text.lower()
         return ("person" if pron in MALE | FEMALE | {"i", "me"} else ""), pron in PLURAL
@@ -263,6 +273,13 @@ def _type_of(
                 # `officials` with a knowledge or anonymity phrase are anonymous sources
                 return ("anonymous" if (anonymous_marker or kind == "anonymous") else kind), number == "pl"
             return kind, number == "pl"
+        if kind == "person" and head_text in SPOKESPEOPLE and names and head.upos == "NOUN":
+            # `a Woolworths spokesperson`: the name before the noun is the body it speaks for
+            # (guide rule 15); a one-word name there is a body unless a lexicon says otherwise
+            body_type = _type_of_name(words, names[-1], nouns)
+            if body_type == "person" and len(_name_run(words, names[-1])) == 1:
+                body_type = "organization"
+            return body_type, False
         if kind == "person" and not names:
             # an unnamed spokesman takes the type of the body it speaks for (guide rule 15)
             for w in words:
@@ -272,6 +289,8 @@ def _type_of(
             if any(w.upos == "PROPN" for w in words):
                 return "person", False
             return ("anonymous" if _indefinite(words, head) else "person"), False
+        if kind in ("government", "organization") and _after_news_word(words, head):
+            return "media", plural  # `the Saudi Press Agency`, `a news agency`
         return kind, plural
     if head is not None and head.upos == "PROPN":
         return _type_of_name(words, head, nouns), False
@@ -323,6 +342,36 @@ def _name_run(words: list[Word], head: Word) -> list[Word]:
 
 
 INDEFINITE = frozenset({"a", "an", "another", "one"})
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+NEWS_WORDS = frozenset({"press", "news"})
+QUANTITY_NOUNS = frozenset({"number", "group", "couple", "handful", "majority", "lot", "dozens", "hundreds"})
+
+
+def _after_news_word(words: list[Word], body_word: Word) -> bool:
+    return any(w.text.lower() in NEWS_WORDS and w.index == body_word.index - 1 for w in words)
+
+
+def _quantity_of(words: list[Word], head: Word) -> bool:
+    """`A number of Senators`, `a group of experts`: the head counts what follows `of`."""
+    return head.text.lower() in QUANTITY_NOUNS and any(
+        w.text.lower() == "of" and w.index > head.index for w in words
+    )
+
+
+def _possessed(words: list[Word], head: Word | None) -> Word | None:
+    """The noun a possessive names when the parse made the possessor the head (`The Centre for
+    Aviation's database of air carriers` -> `database`); `head` otherwise."""
+    if head is None or head.upos != "PROPN":
+        return head
+    for k, word in enumerate(words[:-1]):
+        if word.text in ("'s", "’s", "'", "’") and word.index > head.index and words[k + 1].upos == "NOUN":
+            possessed = words[k + 1]
+            while possessed.head in {w.index for w in words} and possessed.head > possessed.index:
+                possessed = next(w for w in words if w.index == possessed.head)
+            return possessed
+    return head
+
+
 MONARCHS = frozenset({"king", "queen", "pope", "emperor", "empress", "tsar", "sultan"})
 
 
@@ -378,6 +427,8 @@ def _type_of_name(words: list[Word], head: Word, nouns: dict) -> str:
         tail = run[body_at[-1] + 1 :]
         if len(tail) >= 2 and head in tail:
             return "person"
+        if _after_news_word(words, run[body_at[-1]]):
+            return "media"  # `Saudi Press Agency`, `Xinhua News Agency`
         return nouns[run[body_at[-1]].text.lower()][0]
     name = " ".join(w.text for w in run).lower()
     if name in lexicons.table("places"):
@@ -526,7 +577,7 @@ class _Resolver:
     def mention(self, span: Span) -> _Mention:
         sentence = _sentence_at(self.parsed, span.start)
         words = _words_in(sentence, span.start, span.end) if sentence else []
-        head = _head(words)
+        head = _possessed(words, _head(words))
         speaker_type, plural = _type_of(words, head, span.text, self.names_in_article)
         if head is not None and _is_pronoun(head) and len(words) == 1:
             return _Mention(span, words, head, "pronoun", speaker_type, plural)
@@ -579,7 +630,13 @@ class _Resolver:
             canonical = self.expand_acronym(_canonical_text(span.text))
             return _Mention(span, words, head, "name", speaker_type, plural, canonical)
         determiner = words[0].text.lower() if words else ""
-        kind = "description" if determiner in ("the", "these", "those", "this", "that") else "name"
+        # a description with a name in it names its own referent (`The United States government`)
+        kind = (
+            "description"
+            if determiner in ("the", "these", "those", "this", "that")
+            and not any(w.upos == "PROPN" for w in words)
+            else "name"
+        )
         return _Mention(span, words, head, kind, speaker_type, plural, _canonical_text(span.text))
 
     def coordinated(self, span: Span, words: list[Word], head: Word | None) -> _Mention | None:
@@ -642,6 +699,32 @@ class _Resolver:
             bodies = [t for t in types if t in ("organization", "government", "media")]
             speaker_type = bodies[0] if bodies else "unnamed_group"
         return _Mention(span, words, head, "name", speaker_type, True, joined)
+
+    def body_named_with(self, noun: str, before: int) -> str | None:
+        """The nearest name written before offset `before` that has `noun` as a capitalised word
+        (`court` -> `Court of Session`, `ministry` -> `Emergencies Ministry`), or None. A name
+        that is the subject of its clause comes first: `the court` is rather the court that acted
+        than one named in a predicate (`... is the Supreme Court of the United Kingdom`)."""
+        if not noun.isalpha():
+            return None
+        word = r"[A-Z][\w'’&-]*"
+        pattern = (
+            rf"(?:{word} +(?:(?:of|for|and|on|the) +)*)*{noun.capitalize()}\b"
+            rf"(?:(?: +(?:of|for|on) +(?:the +)?{word})(?: +{word})*)?"
+        )
+        found: list[tuple[bool, str]] = []
+        for match in re.finditer(pattern, self.text[:before]):
+            name = re.sub(r"^(?:The|A|An) +", "", match.group(0))
+            name = re.sub(r"^\S+['’]s? +", "", name) if re.match(r"^\S+['’]s? ", name) else name
+            if len(name.split()) < 2:
+                continue
+            noun_at = match.start() + match.group(0).find(noun.capitalize())
+            sentence = _sentence_at(self.parsed, noun_at)
+            word_there = next((w for w in sentence.words if w.start == noun_at), None) if sentence else None
+            subject = word_there is not None and word_there.deprel.startswith("nsubj")
+            found.append((subject, name))
+        subjects = [name for subject, name in found if subject]
+        return subjects[-1] if subjects else found[-1][1] if found else None
 
     def name_after_title(self, words: list[Word]) -> str | None:
         """The person a phrase ends by naming after a title or the body they belong to, whatever
@@ -832,7 +915,7 @@ def resolve(parsed: ParsedText, statements: list[Statement]) -> tuple[list[State
                 mention.speaker_type = mention.speaker_type or "person"
                 mention.ambiguous = True
         elif mention.kind == "description" or _refers_back_to_a_source(mention):
-            mention = _resolve_description(mention, resolved)
+            mention = _resolve_description(mention, resolved, resolver)
         mentions.append(mention)
         resolved.append(mention)
 
@@ -902,8 +985,9 @@ def _refers_back_to_a_source(mention: _Mention) -> bool:
     return first in BACK_REFERRING_DETERMINERS and all(w.upos == "ADJ" for w in between)
 
 
-def _resolve_description(mention: _Mention, earlier: list[_Mention]) -> _Mention:
-    """`the sources` -> the first earlier anonymous source; `the company` -> the nearest organization."""
+def _resolve_description(mention: _Mention, earlier: list[_Mention], resolver: _Resolver) -> _Mention:
+    """`the sources` -> the first earlier anonymous source; `the court` -> the nearest earlier body
+    named with that noun (`the Court of Session`); `the company` -> the nearest organization."""
     head = mention.head.text.lower() if mention.head else ""
     if any(w.text.lower() == "of" for w in mention.words):
         return mention  # partitive `Two of the sources` stays its own referent (guide rule 13)
@@ -919,6 +1003,11 @@ def _resolve_description(mention: _Mention, earlier: list[_Mention]) -> _Mention
     if same_head:
         mention.canonical, mention.speaker_type = same_head[-1].canonical, same_head[-1].speaker_type
         return mention
+    if mention.speaker_type in ("organization", "government", "media"):
+        named = resolver.body_named_with(head, mention.span.start)
+        if named is not None:
+            mention.canonical = named
+            return mention
     same_type = [m for m in earlier if m.speaker_type == mention.speaker_type and m.kind == "name"]
     if same_type and mention.speaker_type in ("organization", "government", "media"):
         mention.canonical = same_type[-1].canonical

@@ -263,3 +263,65 @@ def test_a_joint_subject_joins_its_conjuncts(parser):
         ("Reuters and NBC", "media"),
     ]
     assert len(sources) == 2
+
+
+def test_body_words_inside_names_decide_the_type(parser):
+    text = (
+        "The International Monetary Fund said growth would slow. "
+        "The Saudi Press Agency said the attacks occurred at dawn. "
+        "Saudi Arabia said it would respond. "
+        "Press TV said the crash was followed by a fire. "
+        "The Air Force said the plane was old."
+    )
+    statements, _ = resolved(parser, text)
+    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
+        ("International Monetary Fund", "organization"),
+        ("Saudi Press Agency", "media"),
+        ("Saudi Arabia", "government"),
+        ("Press TV", "media"),
+        ("Air Force", "government"),
+    ]
+
+
+def test_spokespeople_groups_and_documents_named_by_their_parts(parser):
+    text = (
+        "A Woolworths spokesperson said supplies were adequate. "
+        "A number of Senators said the franchise should be renewed. "
+        "The Centre for Aviation's database of air carriers states that the airline runs Boeing 707s."
+    )
+    statements, _ = resolved(parser, text)
+    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
+        ("A Woolworths spokesperson", "organization"),  # the body it speaks for (guide rule 15)
+        ("A number of Senators", "unnamed_group"),
+        ("Centre for Aviation's database of air carriers", "document"),
+    ]
+
+
+def test_a_numbered_act_is_a_document(parser):
+    text = (
+        "The franchise expired on Monday. Republic Act No. 3846, also known as the Radio Control Law, "
+        'states "no person shall operate a radio station without a franchise."'
+    )
+    statements, _ = resolved(parser, text)
+    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
+        ("Republic Act No. 3846", "document")
+    ]
+
+
+def test_the_court_is_the_court_that_acted_not_one_named_in_a_predicate(parser):
+    text = (
+        "On Wednesday, the Court of Session in Scotland issued an opinion on the suspension. "
+        "The Court of Session is the highest civil court in Scotland. "
+        "The only court with higher authority is the Supreme Court of the United Kingdom. "
+        "The three-judge court said the suspension was unlawful."
+    )
+    statements, _ = resolved(parser, text)
+    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [("Court of Session", "government")]
+
+
+def test_a_description_with_a_name_in_it_is_its_own_referent(parser):
+    text = (
+        "Germany said the airline was a security risk. The United States government said it welcomed the ban."
+    )
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == ["Germany", "United States government"]
