@@ -342,6 +342,10 @@ def _name_run(words: list[Word], head: Word) -> list[Word]:
 
 
 INDEFINITE = frozenset({"a", "an", "another", "one"})
+# company legal forms, left out of a canonical (`Salling Group A/S` -> Salling Group)
+LEGAL_SUFFIXES = (
+    r"A/S|AS|ASA|AB|AG|GmbH|Inc\.?|Ltd\.?|L\.?L\.?C\.?|plc|PLC|S\.A\.?|N\.V\.?|B\.V\.?|S\.p\.A\.?"
+)
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 NEWS_WORDS = frozenset({"press", "news"})
 QUANTITY_NOUNS = frozenset({"number", "group", "couple", "handful", "majority", "lot", "dozens", "hundreds"})
@@ -407,6 +411,63 @@ def _looks_like_name(words: list[Word], head: Word, names_in_article: frozenset[
     if "Number=Plur" in head.feats or head.xpos in ("NNS", "NNPS"):
         return False
     return not any(w.head == head.index and w.upos == "DET" for w in words)
+
+
+def _type_of_spelled_out(name: str) -> str | None:
+    """The type an acronym's spelled-out name gives by its lexicons (`Federal Security Service`)."""
+    lowered = name.lower()
+    if lowered in lexicons.table("named_bodies"):
+        return lexicons.table("named_bodies")[lowered][0]
+    if lowered in lexicons.table("places"):
+        return "government"
+    nouns = lexicons.table("speaker_nouns")
+    tokens = lowered.split()
+    for k in range(len(tokens) - 1, -1, -1):
+        entry = nouns.get(tokens[k])
+        if entry and entry[0] in _BODY_TYPES:
+            # two name words after the body's word name its member (`... Committee Adam Schiff`)
+            return entry[0] if len(tokens) - k - 1 < 2 else None
+    return None
+
+
+def _described_types(parsed: ParsedText) -> dict[str, str]:
+    """Lower-cased names the article introduces with a body noun, and that noun's type: a
+    lower-case noun or adjective right before the name (`daily Népszava`, `broadcaster TVN24`),
+    or an appositive either way round (`One news site, Znak.com`; `Rudaw, a Kurdish news
+    outlet`)."""
+    nouns = lexicons.table("speaker_nouns")
+
+    def body_type(word: Word | None) -> str | None:
+        if word is None or word.text[:1].isupper():
+            return None
+        entry = nouns.get(word.text.lower())
+        return entry[0] if entry and entry[0] in ("organization", "government", "media") else None
+
+    described: dict[str, str] = {}
+    for sentence in parsed.sentences:
+        words = list(sentence.words)
+        for word in words:
+            if word.upos != "PROPN":
+                continue
+            run = _name_run(words, word)
+            if word is not run[-1]:
+                continue
+            before = sentence.word(run[0].index - 1)
+            found = body_type(before) if before is not None and before.head == word.index else None
+            if found is None and word.deprel == "appos":
+                found = body_type(sentence.word(word.head))
+            if found is None:
+                found = next(
+                    (
+                        body_type(w)
+                        for w in words
+                        if w.head == word.index and w.deprel == "appos" and body_type(w)
+                    ),
+                    None,
+                )
+            if found is not None:
+                described.setdefault(_joined(run).lower(), found)
+    return described
 
 
 def _type_of_name(words: list[Word], head: Word, nouns: dict) -> str:
@@ -549,6 +610,7 @@ class _Resolver:
         self.names_in_article = frozenset(
             w.text for sentence in parsed.sentences for w in sentence.words if w.upos == "PROPN"
         )
+        self.described_types = _described_types(parsed)
         for run in _article_name_runs(parsed):
             # a title splits a run into names (`Environment Minister John Baird` -> John Baird)
             segment: list[Word] = []
@@ -587,6 +649,20 @@ class _Resolver:
         coordinated = self.coordinated(span, words, head)
         if coordinated is not None:
             return coordinated
+        apposed_after = self.name_apposed_after(span, head)
+        if apposed_after is not None:
+            # `One news site, Znak.com, claims`: the name says who the description is
+            if speaker_type in ("person", "anonymous"):
+                canonical = " ".join(self.fullest_name(_joined(apposed_after).split()))
+                return _Mention(span, words, head, "name", "person", False, canonical)
+            canonical = self.expand_acronym(_joined(apposed_after))
+            return _Mention(span, words, head, "name", speaker_type, plural, canonical)
+        bare_name = (
+            head is not None and head.upos == "PROPN" and all(w.upos in ("PROPN", "DET") for w in words)
+        )
+        if bare_name and speaker_type in ("person", "organization") and not _is_known_body(span.text):
+            # a name the article introduced as a body (`daily Népszava`, `Rudaw, a news outlet`)
+            speaker_type = self.described_types.get(_joined(_name_run(words, head)).lower(), speaker_type)
         names = _name_words(words)
         head_is_name = head is not None and head.upos == "PROPN"
         if head is not None and head.text.lower() in ROLE_HEADS and head is words[-1]:
@@ -621,13 +697,22 @@ class _Resolver:
         )
         if lone_name and len(self.fullest_name([names[0].text])) >= 2 and not _is_known_body(span.text):
             speaker_type = "person"
+        if head_is_name and len(names) == 1 and speaker_type in ("person", "organization"):
+            # `Salling` after `Salling Group A/S`: the short form of a body's name, when every
+            # fuller name the article writes with it is a body's
+            body = self.body_with_short_name(names[0].text)
+            if body is not None and not _is_known_body(span.text):
+                return _Mention(span, words, head, "name", body[1], plural, body[0])
         if names and speaker_type == "person" and head_is_name:
             # the name around the head, not a later one (`Steve Peers of the University of Essex`)
             own = [w for w in _name_run(words, head) if w.text.lower() not in TITLE_WORDS]
             canonical = " ".join(self.fullest_name(_joined(own or names).split()))
             return _Mention(span, words, head, "name", speaker_type, plural, canonical)
         if head_is_name:
-            canonical = self.expand_acronym(_canonical_text(span.text))
+            short = _canonical_text(span.text)
+            canonical = self.expand_acronym(short)
+            if canonical != short:
+                speaker_type = _type_of_spelled_out(canonical) or speaker_type  # `FSB`: a service
             return _Mention(span, words, head, "name", speaker_type, plural, canonical)
         determiner = words[0].text.lower() if words else ""
         # a description with a name in it names its own referent (`The United States government`)
@@ -638,6 +723,40 @@ class _Resolver:
             else "name"
         )
         return _Mention(span, words, head, kind, speaker_type, plural, _canonical_text(span.text))
+
+    def body_with_short_name(self, token: str) -> tuple[str, str] | None:
+        """(the longest body name holding `token`, without a legal-form suffix; its type) when every
+        fuller name in the article with `token` in it is a body's, else None."""
+        folded = _fold(token)
+        fuller = [name for _, name in self.full_names if folded in (_fold(t) for t in name)]
+        if not fuller:
+            return None
+        typed = [(" ".join(name), _type_of_spelled_out(" ".join(name))) for name in fuller]
+        if any(kind not in ("organization", "government", "media") for _, kind in typed):
+            return None
+        longest, kind = max(typed, key=lambda item: len(item[0].split()))
+        return re.sub(rf"\s+(?:{LEGAL_SUFFIXES})$", "", longest), kind
+
+    def name_apposed_after(self, span: Span, head: Word | None) -> list[Word] | None:
+        """The proper name set off by a comma right after a common-noun mention as its appositive
+        (`One news site, Znak.com,`; `Dunn's mother, Charlotte Charles,`), or None."""
+        if head is None or head.upos != "NOUN":
+            return None
+        sentence = _sentence_at(self.parsed, span.start)
+        if sentence is None:
+            return None
+        words = list(sentence.words)
+        for word in words:
+            if (
+                word.deprel == "appos"
+                and word.head == head.index
+                and word.upos == "PROPN"
+                and re.fullmatch(r"\s*,\s*", self.text[span.end : word.start])
+            ):
+                run = _name_run(words, word)
+                if run[0].start >= span.end:
+                    return run
+        return None
 
     def coordinated(self, span: Span, words: list[Word], head: Word | None) -> _Mention | None:
         """A joint subject of one cue (`Reuters and NBC`, `Biden and others in the Democratic
@@ -785,9 +904,11 @@ class _Resolver:
             words = defined.group(1).strip(" ,").split(" ")
             while words and ("'" in words[0] or "’" in words[0]):
                 words = words[1:]
-            phrase = " ".join(words).strip(" ,")
-            if phrase and _initials(phrase)[:1] == acronym[:1]:
-                return phrase
+            # the longest tail that opens with the acronym's first letter (`The Investigative
+            # Committee and the Federal Security Service (FSB)` -> Federal Security Service)
+            for first in range(len(words)):
+                if words[first][:1] == acronym[:1]:
+                    return " ".join(words[first:]).strip(" ,")
         pattern = r"(?:[A-Z][\w'’.-]*,? (?:(?:and|of|for|the|&) )*)+[A-Z][\w'’.-]*"
         for match in re.finditer(pattern, self.text):
             words = match.group(0).strip(" ,").split(" ")

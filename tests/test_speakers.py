@@ -156,7 +156,7 @@ def test_a_later_possessive_source_is_the_earlier_anonymous_source(parser):
             "Russia's Federal Security Service (FSB) was involved. The FSB said the blast was an accident.",
             "The FSB",
             "Federal Security Service",
-            "organization",
+            "government",  # a state security service, typed by its spelled-out name (gold: FSB)
         ),
         (
             "Pacific Gas and Electric Company (PG&E) cut power. PG&E stated it scheduled the blackouts.",
@@ -325,3 +325,55 @@ def test_a_description_with_a_name_in_it_is_its_own_referent(parser):
     )
     statements, _ = resolved(parser, text)
     assert [s.speaker_canonical for s in statements] == ["Germany", "United States government"]
+
+
+def test_a_name_in_apposition_after_a_description_is_its_referent(parser):
+    text = (
+        "One news site, Znak.com, claims the blast was an attack. The website said three men were killed. "
+        "Dunn's mother, Charlotte Charles, said the family wanted justice."
+    )
+    statements, _ = resolved(parser, text)
+    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
+        ("Znak.com", "media"),
+        ("Znak.com", "media"),
+        ("Charlotte Charles", "person"),
+    ]
+
+
+def test_a_bare_name_takes_the_type_the_article_introduced_it_with(parser):
+    text = (
+        "The state issued a bond, and daily Népszava covered the story. "
+        "Népszava noted the purchase appeared to circumvent the ministry. "
+        "Kovacs noted the loan was large."
+    )
+    statements, _ = resolved(parser, text)
+    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
+        ("Népszava", "media"),
+        ("Kovacs", "person"),  # a name the article never describes keeps the default
+    ]
+
+
+def test_an_acronym_is_its_spelled_out_name_and_type(parser):
+    text = (
+        "The Investigative Committee and the Federal Security Service (FSB) said gas caused the blast. "
+        "The FSB denies the two explosions are related."
+    )
+    statements, _ = resolved(parser, text)
+    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
+        ("Investigative Committee and Federal Security Service", "government"),
+        ("Federal Security Service", "government"),
+    ]
+
+
+def test_a_short_name_of_a_body_is_the_body_but_a_members_surname_is_the_member(parser):
+    text = (
+        "UK-based retailer Tesco and Denmark-based retailer Salling Group A/S announced a deal. "
+        "Salling said it seeks to improve its coverage. "
+        "Representative Adam Schiff spoke to the House Intelligence Committee. "
+        "Schiff said the plan was a non-starter."
+    )
+    statements, _ = resolved(parser, text)
+    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
+        ("Salling Group", "organization"),  # the legal form `A/S` is left out
+        ("Adam Schiff", "person"),
+    ]
