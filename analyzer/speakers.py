@@ -104,6 +104,16 @@ TITLE_WORDS = frozenset(
         "officials",
     ]
 )
+# gendered titles and nouns that stand next to a person's name (`spokeswoman X`, `X, his wife`)
+FEMALE_NOUNS = (
+    "mrs", "ms", "miss", "madam", "queen", "princess", "lady", "dame", "spokeswoman", "chairwoman",
+    "congresswoman", "businesswoman", "mother", "wife", "daughter", "sister", "fiancée", "widow",
+    "actress", "girlfriend", "grandmother",
+)  # fmt: skip
+MALE_NOUNS = (
+    "mr", "king", "prince", "lord", "sir", "spokesman", "chairman", "congressman", "businessman",
+    "father", "husband", "son", "brother", "fiancé", "widower", "actor", "boyfriend", "grandfather",
+)  # fmt: skip
 MALE = frozenset(["he", "him", "his", "himself"])
 FEMALE = frozenset(["she", "her", "hers", "herself"])
 NEUTER = frozenset(["it", "its", "itself"])
@@ -611,6 +621,7 @@ class _Resolver:
             w.text for sentence in parsed.sentences for w in sentence.words if w.upos == "PROPN"
         )
         self.described_types = _described_types(parsed)
+        self._noun_phrases: list[tuple[_Mention, int, bool]] | None = None
         for run in _article_name_runs(parsed):
             # a title splits a run into names (`Environment Minister John Baird` -> John Baird)
             segment: list[Word] = []
@@ -845,6 +856,33 @@ class _Resolver:
         subjects = [name for subject, name in found if subject]
         return subjects[-1] if subjects else found[-1][1] if found else None
 
+    def sentence_number(self, offset: int) -> int:
+        for number, sentence in enumerate(self.parsed.sentences):
+            if offset < sentence.end + 1:
+                return number
+        return len(self.parsed.sentences)
+
+    def noun_phrases(self) -> list[tuple[_Mention, int, bool]]:
+        if self._noun_phrases is None:
+            self._noun_phrases = _noun_phrases(self)
+        return self._noun_phrases
+
+    def gender(self, canonical: str) -> str | None:
+        """`female` or `male` when the article writes a gendered title or noun next to the name
+        (`spokeswoman Sujata Raisinghani`, `Hatice Cengiz, fiancée of ...`, `Mr Trump`), else None."""
+        tokens = canonical.split()
+        if not tokens or not tokens[-1][:1].isupper():
+            return None
+        name = re.escape(tokens[-1])
+        found = set()
+        for gender, nouns in (("female", FEMALE_NOUNS), ("male", MALE_NOUNS)):
+            words = "|".join(nouns)
+            before = rf"\b(?i:{words})\.?\s+(?:[A-Z][\w'’.-]*\s+){{0,3}}{name}\b"
+            after = rf"\b{name},\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?i:{words})\b"
+            if re.search(before, self.text) or re.search(after, self.text):
+                found.add(gender)
+        return found.pop() if len(found) == 1 else None
+
     def name_after_title(self, words: list[Word]) -> str | None:
         """The person a phrase ends by naming after a title or the body they belong to, whatever
         the parse made the head (`ABS-CBN CEO Carlo Katigbak`, `House of Commons Speaker John
@@ -948,6 +986,8 @@ def _fold(token: str) -> str:
 
 def _is_pronoun(word: Word) -> bool:
     """`he`, `They`, `I`; not `US` (the country), which lower-cases to `us`."""
+    if word.text == "i":
+        return False  # the newspaper `the i`; the pronoun is always `I`
     return word.text.lower() in PRONOUNS and (not word.text.isupper() or len(word.text) == 1)
 
 
@@ -969,37 +1009,89 @@ def _compatible(pronoun: str, candidate: _Mention) -> bool:
     return False
 
 
-def _antecedent_candidates(resolver: _Resolver, before: int) -> list[_Mention]:
-    """Proper names and noun phrases in subjects before `before`, nearest first (a light-weight
-    stand-in for full coreference: speakers are nearly always earlier subjects or speakers)."""
-    found: list[_Mention] = []
-    for sentence in resolver.parsed.sentences:
-        if sentence.start >= before:
-            break
+def _noun_phrases(resolver: _Resolver) -> list[tuple[_Mention, int, bool]]:
+    """Every subject, object and passive agent phrase of the article that is not a pronoun, as
+    (mention, sentence number, is a subject), in text order: the referents a pronoun can take
+    besides the speakers (a light-weight stand-in for full coreference)."""
+    found: list[tuple[_Mention, int, bool]] = []
+    names: list[tuple[list[Word], int, str | None]] = []
+    for number, sentence in enumerate(resolver.parsed.sentences):
         for word in sentence.words:
-            if word.deprel in ("nsubj", "nsubj:pass", "obj", "obl:agent") and word.end <= before:
-                children = {w.index: w for w in sentence.words}
-                phrase = [word]
-                frontier = [word]
-                while frontier:
-                    node = frontier.pop()
-                    for w in sentence.words:
-                        if w.head == node.index and w.deprel not in (
-                            "acl:relcl",
-                            "punct",
-                            "appos",
-                            "parataxis",
-                        ):
-                            phrase.append(w)
-                            frontier.append(w)
-                phrase.sort(key=lambda w: w.index)
-                del children
-                if word.text.lower() in PRONOUNS:
-                    continue
-                span = Span.of(resolver.text, phrase[0].start, phrase[-1].end)
-                found.append(resolver.mention(span))
-    found.reverse()
+            if (
+                word.deprel not in ("nsubj", "nsubj:pass", "obj", "obl:agent")
+                or word.upos == "PRON"
+                or word.text.lower() in PRONOUNS
+            ):
+                continue
+            phrase = [word]
+            frontier = [word]
+            while frontier:
+                node = frontier.pop()
+                for w in sentence.words:
+                    if w.head == node.index and w.deprel not in ("acl:relcl", "punct", "appos", "parataxis"):
+                        phrase.append(w)
+                        frontier.append(w)
+            phrase.sort(key=lambda w: w.index)
+            span = Span.of(resolver.text, phrase[0].start, phrase[-1].end)
+            found.append((resolver.mention(span), number, word.deprel.startswith("nsubj")))
+        # names anywhere else, which a parse error may have kept out of the subject (`in December,
+        # Crown Prince Mohammad bin Salman ... accepted`)
+        # Only a name written with a title counts here: a bare name may be a place or a day ...
+        words = list(sentence.words)
+        for k, word in enumerate(words):
+            if word.upos != "PROPN" or word.text.lower() in TITLE_WORDS | HONORIFICS:
+                continue
+            run = _name_run(words, word)
+            if word is not run[-1]:
+                continue
+            first = words.index(run[0])
+            while first > 0 and words[first - 1].text.lower() in TITLE_WORDS | ROLE_HEADS | HONORIFICS:
+                first -= 1
+            titled = resolver.name_after_title(words[first : k + 1]) if first < words.index(run[0]) else None
+            names.append((run, number, titled))
+    # ... or a bare name of someone the article names with a title elsewhere (`Zinichev` after
+    # `Emergencies Minister Yevgeny Zinichev`)
+    people = {titled for _, _, titled in names if titled is not None}
+    for run, number, titled in names:
+        canonical = titled or " ".join(resolver.fullest_name(_joined(run).split()))
+        if canonical in people:
+            span = Span.of(resolver.text, run[0].start, run[-1].end)
+            found.append((_Mention(span, run, run[-1], "name", "person", False, canonical), number, False))
+    found.sort(key=lambda item: item[0].span.start)
     return found
+
+
+def _pronoun_antecedents(
+    resolver: _Resolver, mention: _Mention, speakers: list[_Mention], content: Span | None = None
+) -> list[_Mention]:
+    """The referents a pronoun can take, best first: the nearest sentence first; in one sentence
+    speakers and subjects before other phrases and names, then left to right (the main clause's
+    subject before one in a relative clause). Speakers and noun phrases
+    compete on these terms, so `he` after `Crown Prince Mohammad bin Salman ... accepted
+    responsibility` is the prince, not a speaker two paragraphs up. A candidate of the other
+    gender, by the article's own words for them, is left out, and so is a phrase inside what the
+    pronoun's speaker says (`"Only God will remove me," he declared`)."""
+    pronoun = mention.head.text.lower() if mention.head else ""
+    own_sentence = resolver.sentence_number(mention.span.start)
+    pool: list[tuple[_Mention, int, bool]] = [
+        (m, resolver.sentence_number(m.span.start), True)
+        for m in speakers
+        if m.span.start < mention.span.start
+    ]
+    pool += [
+        (m, number, subject)
+        for m, number, subject in resolver.noun_phrases()
+        if m.span.end <= mention.span.start
+        and (number < own_sentence or (number == own_sentence and subject))
+    ]
+    pool = [(m, number, subject) for m, number, subject in pool if _compatible(pronoun, m)]
+    if content is not None:
+        pool = [item for item in pool if not (content.start <= item[0].span.start < content.end)]
+    if pronoun in MALE | FEMALE:
+        wanted = "male" if pronoun in MALE else "female"
+        pool = [item for item in pool if resolver.gender(item[0].canonical) in (wanted, None)]
+    pool.sort(key=lambda item: (-item[1], not item[2], item[0].span.start))
+    return [m for m, _, _ in pool]
 
 
 def resolve(parsed: ParsedText, statements: list[Statement]) -> tuple[list[Statement], list[Source]]:
@@ -1013,14 +1105,7 @@ def resolve(parsed: ParsedText, statements: list[Statement]) -> tuple[list[State
             continue
         mention = resolver.mention(statement.speaker)
         if mention.kind == "pronoun":
-            pronoun = mention.head.text.lower() if mention.head else ""
-            earlier = [m for m in resolved if m.span.start < mention.span.start]
-            earlier.sort(key=lambda m: -m.span.start)
-            candidates = [m for m in earlier if _compatible(pronoun, m)]
-            if not candidates:
-                candidates = [
-                    m for m in _antecedent_candidates(resolver, mention.span.start) if _compatible(pronoun, m)
-                ]
+            candidates = _pronoun_antecedents(resolver, mention, resolved, statement.content)
             if candidates:
                 best = candidates[0]
                 mention.canonical = best.canonical
@@ -1029,7 +1114,7 @@ def resolve(parsed: ParsedText, statements: list[Statement]) -> tuple[list[State
                 mention.ambiguous = (
                     len(distinct) > 1
                     and candidates[1].span.start > mention.span.start - 200
-                    and (candidates[0].span.start // 1 == candidates[1].span.start // 1)
+                    and candidates[0].span.start == candidates[1].span.start
                 )
             else:
                 mention.canonical = mention.span.text

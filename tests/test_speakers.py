@@ -377,3 +377,49 @@ def test_a_short_name_of_a_body_is_the_body_but_a_members_surname_is_the_member(
         ("Salling Group", "organization"),  # the legal form `A/S` is left out
         ("Adam Schiff", "person"),
     ]
+
+
+def test_a_pronoun_takes_the_nearest_subject_or_titled_name_of_its_gender(parser):
+    text = (
+        "On Thursday, Hatice Cengiz, fiancée of journalist Jamal Khashoggi, addressed reporters. "
+        "Cengiz said the killers must be punished. "
+        "The previous day, broadcaster PBS revealed that in December, Crown Prince Mohammad bin Salman "
+        "of Saudi Arabia accepted responsibility for the murder. "
+        'Speaking to Martin Smith of PBS, he said, "It happened under my watch."'
+    )
+    statements, _ = resolved(parser, text)
+    by_speaker = {s.speaker.text: s.speaker_canonical for s in statements if s.speaker is not None}
+    # not the earlier speaker Cengiz (a fiancée), nor Martin Smith in his own sentence's adjunct
+    assert by_speaker["he"] == "Mohammad bin Salman"
+
+
+def test_she_skips_a_nearer_man_and_he_takes_a_surname_named_with_a_title_before(parser):
+    text = (
+        "Environment Minister John Baird said the documents were not secret. "
+        "Environment Canada spokeswoman Sujata Raisinghani told CBC News the department will look into it. "
+        '"We take document security seriously," she said. '
+        "President Vladimir Putin flew to Magnitogorsk on Monday. "
+        "In a meeting he was told by Emergencies Minister Yevgeny Zinichev that dozens were missing. "
+        "Search was suspended on Tuesday, with Zinichev describing a real threat of collapse. "
+        "He estimated this would take 24 hours."
+    )
+    statements, _ = resolved(parser, text)
+    by_speaker = {s.speaker.text: s.speaker_canonical for s in statements if s.speaker is not None}
+    assert by_speaker["she"] == "Sujata Raisinghani"
+    assert by_speaker["He"] == "Yevgeny Zinichev"
+
+
+def test_a_pronoun_is_not_a_subject_inside_its_own_quotation(parser):
+    text = (
+        "Mugabe won the election over Morgan Tsvangirai. "
+        "Mugabe agreed to power-sharing in which Tsvangirai became prime minister. "
+        '"Only God will remove me," he declared.'
+    )
+    statements, _ = resolved(parser, text)
+    by_speaker = {s.speaker.text: s.speaker_canonical for s in statements if s.speaker is not None}
+    assert by_speaker["he"] == "Mugabe"
+
+
+def test_lower_case_i_is_the_newspaper_not_the_pronoun(parser):
+    statements, _ = resolved(parser, "The plan was leaked, the i reported.")
+    assert [s.speaker_canonical for s in statements] == ["i"]
