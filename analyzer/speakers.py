@@ -1032,7 +1032,17 @@ def _noun_phrases(resolver: _Resolver) -> list[tuple[_Mention, int, bool]]:
                         phrase.append(w)
                         frontier.append(w)
             phrase.sort(key=lambda w: w.index)
-            span = Span.of(resolver.text, phrase[0].start, phrase[-1].end)
+            end = phrase[-1].end
+            if word.text.lower() in ("source", "sources"):
+                # where the sources are, which the parse may hang on the verb (`citing sources
+                # within the United States Department of Defense`)
+                where = re.match(
+                    r"\s+(?:within|inside|at|in|from)\s+(?:the\s+)?[A-Z][\w'’&-]*"
+                    r"(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w'’&-]*)*",
+                    resolver.text[end:],
+                )
+                end += where.end() if where else 0
+            span = Span.of(resolver.text, phrase[0].start, end)
             found.append((resolver.mention(span), number, word.deprel.startswith("nsubj")))
         # names anywhere else, which a parse error may have kept out of the subject (`in December,
         # Crown Prince Mohammad bin Salman ... accepted`)
@@ -1199,6 +1209,17 @@ def _resolve_description(mention: _Mention, earlier: list[_Mention], resolver: _
         return mention  # partitive `Two of the sources` stays its own referent (guide rule 13)
     if mention.speaker_type == "anonymous":
         matches = [m for m in earlier if m.speaker_type == "anonymous" and m.plural == mention.plural]
+        if not matches:
+            # sources a speaker cited before they speak (`citing sources within the Department of
+            # Defense. Per reports, the sources said`)
+            matches = [
+                m
+                for m, _, _ in resolver.noun_phrases()
+                if m.span.end <= mention.span.start
+                and m.speaker_type == "anonymous"
+                and m.plural == mention.plural
+                and not _refers_back_to_a_source(m)
+            ][-1:]
         if matches:
             first = matches[0]
             mention.canonical, mention.speaker_type = first.canonical, first.speaker_type

@@ -423,3 +423,22 @@ def test_a_pronoun_is_not_a_subject_inside_its_own_quotation(parser):
 def test_lower_case_i_is_the_newspaper_not_the_pronoun(parser):
     statements, _ = resolved(parser, "The plan was leaked, the i reported.")
     assert [s.speaker_canonical for s in statements] == ["i"]
+
+
+def test_the_sources_are_the_sources_a_report_cited_before(parser):
+    text = (
+        "On July 31, multiple news outlets reported him to be dead, citing sources within the United "
+        "States Department of Defense. Per reports, the sources said he died within two years before."
+    )
+    statements, _ = resolved(parser, text)
+    by_speaker = {s.speaker.text: s for s in statements if s.speaker is not None}
+    assert (
+        by_speaker["the sources"].speaker_canonical
+        == "sources within the United States Department of Defense"
+    )
+    assert by_speaker["the sources"].speaker_type == "anonymous"
+
+
+def test_the_sources_without_any_earlier_sources_stay_themselves(parser):
+    statements, _ = resolved(parser, "The talks will resume next week, the sources said.")
+    assert [s.speaker_canonical for s in statements] == ["sources"]
