@@ -356,6 +356,22 @@ INDEFINITE = frozenset({"a", "an", "another", "one"})
 LEGAL_SUFFIXES = (
     r"A/S|AS|ASA|AB|AG|GmbH|Inc\.?|Ltd\.?|L\.?L\.?C\.?|plc|PLC|S\.A\.?|N\.V\.?|B\.V\.?|S\.p\.A\.?"
 )
+AUTHORING_VERBS = frozenset(
+    {
+        "release",
+        "issue",
+        "write",
+        "publish",
+        "sign",
+        "post",
+        "send",
+        "file",
+        "make",
+        "give",
+        "author",
+        "tweet",
+    }
+)
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 NEWS_WORDS = frozenset({"press", "news"})
 QUANTITY_NOUNS = frozenset({"number", "group", "couple", "handful", "majority", "lot", "dozens", "hundreds"})
@@ -654,6 +670,9 @@ class _Resolver:
         speaker_type, plural = _type_of(words, head, span.text, self.names_in_article)
         if head is not None and _is_pronoun(head) and len(words) == 1:
             return _Mention(span, words, head, "pronoun", speaker_type, plural)
+        authored = self.document_by_name(words, head)
+        if authored is not None:
+            return _Mention(span, words, head, "name", "document", plural, authored)
         titled_person = self.name_after_title(words)
         if titled_person is not None and speaker_type != "anonymous":
             return _Mention(span, words, head, "name", "person", False, titled_person)
@@ -882,6 +901,29 @@ class _Resolver:
             if re.search(before, self.text) or re.search(after, self.text):
                 found.add(gender)
         return found.pop() if len(found) == 1 else None
+
+    def document_by_name(self, words: list[Word], head: Word | None) -> str | None:
+        """`a tweet on Monday by US Secretary of State Mike Pompeo` -> `Mike Pompeo's tweet`; `a
+        statement released by Erdogan's office` -> `Erdogan's office's statement`: a document
+        whose author is named is that author's (decisions: speakers). None otherwise, and for an
+        author without a name (`a motion by an environmental group`), which stays as written."""
+        if head is None or head.upos != "NOUN":
+            return None
+        if lexicons.table("speaker_nouns").get(head.text.lower(), ("",))[0] != "document":
+            return None
+        by = next((w for w in words if w.text.lower() == "by" and w.index > head.index), None)
+        if by is None:
+            return None
+        between = [w for w in words if head.index < w.index < by.index and w.upos == "VERB"]
+        if any(w.lemma.lower() not in AUTHORING_VERBS for w in between):
+            return None  # `a letter seen by Sky News` is not Sky News's letter
+        author = [w for w in words if w.index > by.index]
+        if not author or not any(w.upos == "PROPN" for w in author):
+            return None
+        named = self.mention(Span.of(self.text, author[0].start, author[-1].end))
+        if named.kind != "name" or named.speaker_type == "anonymous":
+            return None
+        return f"{_canonical_text(named.canonical)}'s {head.text}"
 
     def name_after_title(self, words: list[Word]) -> str | None:
         """The person a phrase ends by naming after a title or the body they belong to, whatever

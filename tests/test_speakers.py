@@ -442,3 +442,18 @@ def test_the_sources_are_the_sources_a_report_cited_before(parser):
 def test_the_sources_without_any_earlier_sources_stay_themselves(parser):
     statements, _ = resolved(parser, "The talks will resume next week, the sources said.")
     assert [s.speaker_canonical for s in statements] == ["sources"]
+
+
+def test_a_document_by_a_named_author_is_the_authors(parser):
+    text = "According to a tweet on Monday by US Secretary of State Mike Pompeo, the airline had flown weapons to Syria."
+    statements, _ = resolved(parser, text)
+    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
+        ("Mike Pompeo's tweet", "document")
+    ]
+
+
+def test_a_document_only_seen_by_someone_is_not_theirs(parser):
+    text = "A leaked internal letter seen by Sky News said the backlog would be cleared."
+    statements, _ = resolved(parser, text)
+    assert all("Sky News" not in s.speaker_canonical for s in statements)
+    assert all(s.speaker_type == "document" for s in statements)
