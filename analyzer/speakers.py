@@ -6,12 +6,17 @@ canonical referent with its mentions, role, anonymity reason and knowledge basis
 
 Resolution is by ordered rules, most specific first (guide rules 12-15):
 1. names: a mention whose proper-noun words are a subset of a fuller name in the article resolves
-   to the fullest such name (`Trump` -> `Donald Trump`); titles and honorifics are dropped;
-2. pronouns (he/she/it/they/we/I) resolve to the nearest earlier speaker or name of a compatible
-   kind; a tie between two candidates is reported as ambiguous (`speaker_ambiguous`);
-3. definite descriptions (`the sources`, `the company`, `the ministry`) resolve to the earliest
-   earlier source whose head noun or type matches; a partitive (`Two of the sources`) stays its
-   own referent;
+   to the fullest such name (`Trump` -> `Donald Trump`); titles and honorifics are dropped, and a
+   phrase that ends by naming someone after a title is that person (`ABS-CBN CEO Carlo
+   Katigbak`); a joint subject joins its conjuncts (`Reuters and NBC`); a document by a named
+   author is the author's (`Mike Pompeo's tweet`); a name in apposition after a description is
+   its referent (`One news site, Znak.com`);
+2. pronouns (he/she/it/they/we/I) resolve to the nearest earlier speaker, subject or titled name
+   of a compatible kind and gender; a tie between two candidates is reported as ambiguous
+   (`speaker_ambiguous`);
+3. definite descriptions (`the sources`, `the company`, `the court`) resolve to the earliest
+   earlier source, or the nearest body named with the noun, whose head noun or type matches; a
+   partitive (`Two of the sources`) stays its own referent;
 4. everything else is its own referent.
 Types come from lexicons (speaker_nouns.tsv, named_bodies.tsv) over the parse.
 """
