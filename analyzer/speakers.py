@@ -6,12 +6,17 @@ canonical referent with its mentions, role, anonymity reason and knowledge basis
 
 Resolution is by ordered rules, most specific first (guide rules 12-15):
 1. names: a mention whose proper-noun words are a subset of a fuller name in the article resolves
-   to the fullest such name (`Trump` -> `Donald Trump`); titles and honorifics are dropped;
-2. pronouns (he/she/it/they/we/I) resolve to the nearest earlier speaker or name of a compatible
-   kind; a tie between two candidates is reported as ambiguous (`speaker_ambiguous`);
-3. definite descriptions (`the sources`, `the company`, `the ministry`) resolve to the earliest
-   earlier source whose head noun or type matches; a partitive (`Two of the sources`) stays its
-   own referent;
+   to the fullest such name (`Trump` -> `Donald Trump`); titles and honorifics are dropped, and a
+   phrase that ends by naming someone after a title is that person (`ABS-CBN CEO Carlo
+   Katigbak`); a joint subject joins its conjuncts (`Reuters and NBC`); a document by a named
+   author is the author's (`Mike Pompeo's tweet`); a name in apposition after a description is
+   its referent (`One news site, Znak.com`);
+2. pronouns (he/she/it/they/we/I) resolve to the nearest earlier speaker, subject or titled name
+   of a compatible kind and gender; a tie between two candidates is reported as ambiguous
+   (`speaker_ambiguous`);
+3. definite descriptions (`the sources`, `the company`, `the court`) resolve to the earliest
+   earlier source, or the nearest body named with the noun, whose head noun or type matches; a
+   partitive (`Two of the sources`) stays its own referent;
 4. everything else is its own referent.
 Types come from lexicons (speaker_nouns.tsv, named_bodies.tsv) over the parse.
 """
@@ -104,6 +109,16 @@ TITLE_WORDS = frozenset(
         "officials",
     ]
 )
+# gendered titles and nouns that stand next to a person's name (`spokeswoman X`, `X, his wife`)
+FEMALE_NOUNS = (
+    "mrs", "ms", "miss", "madam", "queen", "princess", "lady", "dame", "spokeswoman", "chairwoman",
+    "congresswoman", "businesswoman", "mother", "wife", "daughter", "sister", "fiancée", "widow",
+    "actress", "girlfriend", "grandmother",
+)  # fmt: skip
+MALE_NOUNS = (
+    "mr", "king", "prince", "lord", "sir", "spokesman", "chairman", "congressman", "businessman",
+    "father", "husband", "son", "brother", "fiancé", "widower", "actor", "boyfriend", "grandfather",
+)  # fmt: skip
 MALE = frozenset(["he", "him", "his", "himself"])
 FEMALE = frozenset(["she", "her", "hers", "herself"])
 NEUTER = frozenset(["it", "its", "itself"])
@@ -145,6 +160,64 @@ def _head(words: list[Word]) -> Word | None:
     return words[-1] if words else None
 
 
+def _joined(words: list[Word]) -> str:
+    """The words as written: a space only where the text has one (`Abdul-Mahdi`, `ABS-CBN`)."""
+    out = ""
+    for k, word in enumerate(words):
+        out += (" " if k and word.start > words[k - 1].end else "") + word.text
+    return out
+
+
+def _touching_hyphen(words: list[Word], k: int) -> bool:
+    """`-` at `k` written between two capitalised words with no space (`Abdul-Mahdi`)."""
+    return (
+        0 < k < len(words) - 1
+        and words[k].text in ("-", "‐", "–")
+        and words[k - 1].end == words[k].start
+        and words[k].end == words[k + 1].start
+        and words[k - 1].text[:1].isupper()
+        and words[k + 1].text[:1].isupper()
+    )
+
+
+def _article_name_runs(parsed: ParsedText) -> list[list[Word]]:
+    """Runs of adjacent proper nouns in the article, honorifics left out. Hyphenated parts belong
+    to the run, and so does a name the sentence splitter cut at a plain space (`Ricardo Rosselló`
+    | `Nevares, Puerto Rico's governor, ...`)."""
+    runs: list[list[Word]] = []
+    run: list[Word] = []
+    for sentence in parsed.sentences:
+        words = list(sentence.words)
+        if run and not (
+            words and words[0].upos == "PROPN" and parsed.text[run[-1].end : words[0].start] == " "
+        ):
+            runs.append(run)
+            run = []
+        for k, word in enumerate(words):
+            in_name = word.upos == "PROPN" and word.text.lower() not in HONORIFICS
+            if (
+                in_name
+                or (_touching_hyphen(words, k) and run)
+                or (
+                    word.text[:1].isupper()
+                    and k + 2 < len(words)
+                    and _touching_hyphen(words, k + 1)
+                    and not run
+                    and words[k + 2].upos == "PROPN"
+                )
+            ):
+                run.append(word)
+            elif run:
+                runs.append(run)
+                run = []
+        if run and words and run[-1] is not words[-1]:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
+
+
 def _name_words(words: list[Word]) -> list[Word]:
     """The proper-name part of a phrase, without titles and honorifics."""
     names = [w for w in words if w.upos == "PROPN" and w.text.lower() not in HONORIFICS]
@@ -171,14 +244,26 @@ def _type_of(
     for candidate in (phrase, phrase_no_the):
         if candidate in bodies:
             return bodies[candidate][0], False
+    if phrase_no_the in lexicons.table("places"):
+        return "government", False  # `Saudi Arabia`, where the tagger took `Saudi` for an adjective
     nouns = lexicons.table("speaker_nouns")
-    if head is not None and head.upos == "NUM":
-        # `Two of the sources`: the noun of the partitive says what the number counts
+    if head is not None and (head.upos == "NUM" or _quantity_of(words, head)):
+        # `Two of the sources`, `A number of Senators`: the noun of the partitive says what the
+        # number counts
         counted = [w for w in words if w.index > head.index and w.upos in ("NOUN", "PROPN")]
         head = counted[-1] if counted else head
     head_text = (head.text if head else phrase.split()[-1] if phrase.split() else "").lower()
+    if head is not None and head_text not in nouns and nouns.get(head.lemma.lower(), ("",))[0] in _BODY_TYPES:
+        head_text = head.lemma.lower()  # `agencies`, `parties`: bodies in the plural are still bodies
     plural = bool(head and ("Number=Plur" in head.feats or head.xpos in ("NNS", "NNPS")))
     lowered = {w.text.lower() for w in words}
+    if (
+        plural
+        and head is not None
+        and head_text not in nouns
+        and head.lemma.lower() in TITLE_WORDS | ROLE_HEADS
+    ):
+        return "unnamed_group", True  # `A number of Senators`
     if head is not None and _is_pronoun(head):
         pron = head.text.lower()
         return ("person" if pron in MALE | FEMALE | {"i", "me"} else ""), pron in PLURAL
@@ -203,6 +288,13 @@ def _type_of(
                 # `officials` with a knowledge or anonymity phrase are anonymous sources
                 return ("anonymous" if (anonymous_marker or kind == "anonymous") else kind), number == "pl"
             return kind, number == "pl"
+        if kind == "person" and head_text in SPOKESPEOPLE and names and head.upos == "NOUN":
+            # `a Woolworths spokesperson`: the name before the noun is the body it speaks for
+            # (guide rule 15); a one-word name there is a body unless a lexicon says otherwise
+            body_type = _type_of_name(words, names[-1], nouns)
+            if body_type == "person" and len(_name_run(words, names[-1])) == 1:
+                body_type = "organization"
+            return body_type, False
         if kind == "person" and not names:
             # an unnamed spokesman takes the type of the body it speaks for (guide rule 15)
             for w in words:
@@ -212,6 +304,8 @@ def _type_of(
             if any(w.upos == "PROPN" for w in words):
                 return "person", False
             return ("anonymous" if _indefinite(words, head) else "person"), False
+        if kind in ("government", "organization") and _after_news_word(words, head):
+            return "media", plural  # `the Saudi Press Agency`, `a news agency`
         return kind, plural
     if head is not None and head.upos == "PROPN":
         return _type_of_name(words, head, nouns), False
@@ -239,17 +333,86 @@ def _name_run(words: list[Word], head: Word) -> list[Word]:
         lowered = w.text.lower()
         return w.upos == "PROPN" and lowered not in HONORIFICS and lowered not in TITLE_WORDS
 
+    def adjacent(a: Word, b: Word) -> bool:
+        return b.index == a.index + 1
+
     first = last = k
-    while first > 0 and in_name(words[first - 1]) and words[first - 1].index == words[first].index - 1:
-        first -= 1
-    while (
-        last + 1 < len(words) and in_name(words[last + 1]) and words[last + 1].index == words[last].index + 1
-    ):
-        last += 1
+    while first > 0:
+        if in_name(words[first - 1]) and adjacent(words[first - 1], words[first]):
+            first -= 1
+        elif (
+            first > 1 and _touching_hyphen(words, first - 1) and adjacent(words[first - 2], words[first - 1])
+        ):
+            first -= 2  # `ABS-CBN`, where the tagger took `ABS` for a common noun
+        else:
+            break
+    while last + 1 < len(words):
+        if in_name(words[last + 1]) and adjacent(words[last], words[last + 1]):
+            last += 1
+        elif last + 2 < len(words) and _touching_hyphen(words, last + 1) and in_name(words[last + 2]):
+            last += 2  # `Abdul-Mahdi`
+        else:
+            break
     return words[first : last + 1]
 
 
 INDEFINITE = frozenset({"a", "an", "another", "one"})
+# company legal forms, left out of a canonical (`Salling Group A/S` -> Salling Group)
+LEGAL_SUFFIXES = (
+    r"A/S|AS|ASA|AB|AG|GmbH|Inc\.?|Ltd\.?|L\.?L\.?C\.?|plc|PLC|S\.A\.?|N\.V\.?|B\.V\.?|S\.p\.A\.?"
+)
+AUTHORING_VERBS = frozenset(
+    {
+        "release",
+        "issue",
+        "write",
+        "publish",
+        "sign",
+        "post",
+        "send",
+        "file",
+        "make",
+        "give",
+        "author",
+        "tweet",
+    }
+)
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+NEWS_WORDS = frozenset({"press", "news"})
+QUANTITY_NOUNS = frozenset({"number", "group", "couple", "handful", "majority", "lot", "dozens", "hundreds"})
+
+
+def _after_news_word(words: list[Word], body_word: Word) -> bool:
+    return any(w.text.lower() in NEWS_WORDS and w.index == body_word.index - 1 for w in words)
+
+
+def _quantity_of(words: list[Word], head: Word) -> bool:
+    """`A number of Senators`, `a group of experts`: the head counts what follows `of`."""
+    return head.text.lower() in QUANTITY_NOUNS and any(
+        w.text.lower() == "of" and w.index > head.index for w in words
+    )
+
+
+def _possessed(words: list[Word], head: Word | None) -> Word | None:
+    """The noun a possessive names when the parse made the possessor the head (`The Centre for
+    Aviation's database of air carriers` -> `database`); `head` otherwise."""
+    if head is None or head.upos != "PROPN":
+        return head
+    for k, word in enumerate(words[:-1]):
+        if word.text in ("'s", "’s", "'", "’") and word.index > head.index and words[k + 1].upos == "NOUN":
+            possessed = words[k + 1]
+            while possessed.head in {w.index for w in words} and possessed.head > possessed.index:
+                possessed = next(w for w in words if w.index == possessed.head)
+            return possessed
+    return head
+
+
+MONARCHS = frozenset({"king", "queen", "pope", "emperor", "empress", "tsar", "sultan"})
+
+
+def _roman_numeral(word: Word) -> bool:
+    """`II`, `XVI`: a regnal number."""
+    return bool(re.fullmatch(r"[IVX]+", word.text)) and len(word.text) <= 5
 
 
 def _indefinite(words: list[Word], head: Word | None) -> bool:
@@ -281,6 +444,63 @@ def _looks_like_name(words: list[Word], head: Word, names_in_article: frozenset[
     return not any(w.head == head.index and w.upos == "DET" for w in words)
 
 
+def _type_of_spelled_out(name: str) -> str | None:
+    """The type an acronym's spelled-out name gives by its lexicons (`Federal Security Service`)."""
+    lowered = name.lower()
+    if lowered in lexicons.table("named_bodies"):
+        return lexicons.table("named_bodies")[lowered][0]
+    if lowered in lexicons.table("places"):
+        return "government"
+    nouns = lexicons.table("speaker_nouns")
+    tokens = lowered.split()
+    for k in range(len(tokens) - 1, -1, -1):
+        entry = nouns.get(tokens[k])
+        if entry and entry[0] in _BODY_TYPES:
+            # two name words after the body's word name its member (`... Committee Adam Schiff`)
+            return entry[0] if len(tokens) - k - 1 < 2 else None
+    return None
+
+
+def _described_types(parsed: ParsedText) -> dict[str, str]:
+    """Lower-cased names the article introduces with a body noun, and that noun's type: a
+    lower-case noun or adjective right before the name (`daily Népszava`, `broadcaster TVN24`),
+    or an appositive either way round (`One news site, Znak.com`; `Rudaw, a Kurdish news
+    outlet`)."""
+    nouns = lexicons.table("speaker_nouns")
+
+    def body_type(word: Word | None) -> str | None:
+        if word is None or word.text[:1].isupper():
+            return None
+        entry = nouns.get(word.text.lower())
+        return entry[0] if entry and entry[0] in ("organization", "government", "media") else None
+
+    described: dict[str, str] = {}
+    for sentence in parsed.sentences:
+        words = list(sentence.words)
+        for word in words:
+            if word.upos != "PROPN":
+                continue
+            run = _name_run(words, word)
+            if word is not run[-1]:
+                continue
+            before = sentence.word(run[0].index - 1)
+            found = body_type(before) if before is not None and before.head == word.index else None
+            if found is None and word.deprel == "appos":
+                found = body_type(sentence.word(word.head))
+            if found is None:
+                found = next(
+                    (
+                        body_type(w)
+                        for w in words
+                        if w.head == word.index and w.deprel == "appos" and body_type(w)
+                    ),
+                    None,
+                )
+            if found is not None:
+                described.setdefault(_joined(run).lower(), found)
+    return described
+
+
 def _type_of_name(words: list[Word], head: Word, nouns: dict) -> str:
     """Type of a phrase headed by a proper noun (`Opposition leader Jeremy Corbyn`, `Turkey`,
     `broadcaster TVN24`, `the Refugee Council`).
@@ -299,6 +519,8 @@ def _type_of_name(words: list[Word], head: Word, nouns: dict) -> str:
         tail = run[body_at[-1] + 1 :]
         if len(tail) >= 2 and head in tail:
             return "person"
+        if _after_news_word(words, run[body_at[-1]]):
+            return "media"  # `Saudi Press Agency`, `Xinhua News Agency`
         return nouns[run[body_at[-1]].text.lower()][0]
     name = " ".join(w.text for w in run).lower()
     if name in lexicons.table("places"):
@@ -419,16 +641,19 @@ class _Resolver:
         self.names_in_article = frozenset(
             w.text for sentence in parsed.sentences for w in sentence.words if w.upos == "PROPN"
         )
-        for sentence in parsed.sentences:
-            run: list[Word] = []
-            for word in [*sentence.words, None]:
-                if word is not None and word.upos == "PROPN" and word.text.lower() not in HONORIFICS:
-                    run.append(word)
+        self.described_types = _described_types(parsed)
+        self._noun_phrases: list[tuple[_Mention, int, bool]] | None = None
+        for run in _article_name_runs(parsed):
+            # a title splits a run into names (`Environment Minister John Baird` -> John Baird)
+            segment: list[Word] = []
+            for word in [*run, None]:
+                if word is not None and word.text.lower() not in TITLE_WORDS:
+                    segment.append(word)
                     continue
-                names = [w for w in run if w.text.lower() not in TITLE_WORDS]
-                if len(names) >= 2:
-                    self.full_names.append((names[0].start, [w.text for w in names]))
-                run = []
+                tokens = _joined(segment).split()
+                if len(tokens) >= 2:
+                    self.full_names.append((segment[0].start, tokens))
+                segment = []
 
     def fullest_name(self, tokens: list[str]) -> list[str]:
         """The longest name in the article that ends with `tokens` (or holds a one-word `tokens`),
@@ -446,10 +671,33 @@ class _Resolver:
     def mention(self, span: Span) -> _Mention:
         sentence = _sentence_at(self.parsed, span.start)
         words = _words_in(sentence, span.start, span.end) if sentence else []
-        head = _head(words)
+        head = _possessed(words, _head(words))
         speaker_type, plural = _type_of(words, head, span.text, self.names_in_article)
         if head is not None and _is_pronoun(head) and len(words) == 1:
             return _Mention(span, words, head, "pronoun", speaker_type, plural)
+        authored = self.document_by_name(words, head)
+        if authored is not None:
+            return _Mention(span, words, head, "name", "document", plural, authored)
+        titled_person = self.name_after_title(words)
+        if titled_person is not None and speaker_type != "anonymous":
+            return _Mention(span, words, head, "name", "person", False, titled_person)
+        coordinated = self.coordinated(span, words, head)
+        if coordinated is not None:
+            return coordinated
+        apposed_after = self.name_apposed_after(span, head)
+        if apposed_after is not None:
+            # `One news site, Znak.com, claims`: the name says who the description is
+            if speaker_type in ("person", "anonymous"):
+                canonical = " ".join(self.fullest_name(_joined(apposed_after).split()))
+                return _Mention(span, words, head, "name", "person", False, canonical)
+            canonical = self.expand_acronym(_joined(apposed_after))
+            return _Mention(span, words, head, "name", speaker_type, plural, canonical)
+        bare_name = (
+            head is not None and head.upos == "PROPN" and all(w.upos in ("PROPN", "DET") for w in words)
+        )
+        if bare_name and speaker_type in ("person", "organization") and not _is_known_body(span.text):
+            # a name the article introduced as a body (`daily Népszava`, `Rudaw, a news outlet`)
+            speaker_type = self.described_types.get(_joined(_name_run(words, head)).lower(), speaker_type)
         names = _name_words(words)
         head_is_name = head is not None and head.upos == "PROPN"
         if head is not None and head.text.lower() in ROLE_HEADS and head is words[-1]:
@@ -473,7 +721,7 @@ class _Resolver:
             # `Opposition leader Jeremy Corbyn` is Jeremy Corbyn; `the company ByteDance` is ByteDance
             run = _name_run(words, apposed)
             if speaker_type == "person":
-                canonical = " ".join(self.fullest_name([w.text for w in run]))
+                canonical = " ".join(self.fullest_name(_joined(run).split()))
             else:
                 canonical = self.expand_acronym(_canonical_text(self.text[run[0].start : run[-1].end]))
             return _Mention(span, words, head, "name", speaker_type, plural, canonical)
@@ -484,17 +732,245 @@ class _Resolver:
         )
         if lone_name and len(self.fullest_name([names[0].text])) >= 2 and not _is_known_body(span.text):
             speaker_type = "person"
+        if head_is_name and len(names) == 1 and speaker_type in ("person", "organization"):
+            # `Salling` after `Salling Group A/S`: the short form of a body's name, when every
+            # fuller name the article writes with it is a body's
+            body = self.body_with_short_name(names[0].text)
+            if body is not None and not _is_known_body(span.text):
+                return _Mention(span, words, head, "name", body[1], plural, body[0])
         if names and speaker_type == "person" and head_is_name:
             # the name around the head, not a later one (`Steve Peers of the University of Essex`)
             own = [w for w in _name_run(words, head) if w.text.lower() not in TITLE_WORDS]
-            canonical = " ".join(self.fullest_name([w.text for w in own or names]))
+            canonical = " ".join(self.fullest_name(_joined(own or names).split()))
             return _Mention(span, words, head, "name", speaker_type, plural, canonical)
         if head_is_name:
-            canonical = self.expand_acronym(_canonical_text(span.text))
+            short = _canonical_text(span.text)
+            canonical = self.expand_acronym(short)
+            if canonical != short:
+                speaker_type = _type_of_spelled_out(canonical) or speaker_type  # `FSB`: a service
             return _Mention(span, words, head, "name", speaker_type, plural, canonical)
         determiner = words[0].text.lower() if words else ""
-        kind = "description" if determiner in ("the", "these", "those", "this", "that") else "name"
+        # a description with a name in it names its own referent (`The United States government`)
+        kind = (
+            "description"
+            if determiner in ("the", "these", "those", "this", "that")
+            and not any(w.upos == "PROPN" for w in words)
+            else "name"
+        )
         return _Mention(span, words, head, kind, speaker_type, plural, _canonical_text(span.text))
+
+    def body_with_short_name(self, token: str) -> tuple[str, str] | None:
+        """(the longest body name holding `token`, without a legal-form suffix; its type) when every
+        fuller name in the article with `token` in it is a body's, else None."""
+        folded = _fold(token)
+        fuller = [name for _, name in self.full_names if folded in (_fold(t) for t in name)]
+        if not fuller:
+            return None
+        typed = [(" ".join(name), _type_of_spelled_out(" ".join(name))) for name in fuller]
+        if any(kind not in ("organization", "government", "media") for _, kind in typed):
+            return None
+        longest, kind = max(typed, key=lambda item: len(item[0].split()))
+        return re.sub(rf"\s+(?:{LEGAL_SUFFIXES})$", "", longest), kind
+
+    def name_apposed_after(self, span: Span, head: Word | None) -> list[Word] | None:
+        """The proper name set off by a comma right after a common-noun mention as its appositive
+        (`One news site, Znak.com,`; `Dunn's mother, Charlotte Charles,`), or None."""
+        if head is None or head.upos != "NOUN":
+            return None
+        sentence = _sentence_at(self.parsed, span.start)
+        if sentence is None:
+            return None
+        words = list(sentence.words)
+        for word in words:
+            if (
+                word.deprel == "appos"
+                and word.head == head.index
+                and word.upos == "PROPN"
+                and re.fullmatch(r"\s*,\s*", self.text[span.end : word.start])
+            ):
+                run = _name_run(words, word)
+                if run[0].start >= span.end:
+                    return run
+        return None
+
+    def coordinated(self, span: Span, words: list[Word], head: Word | None) -> _Mention | None:
+        """A joint subject of one cue (`Reuters and NBC`, `Biden and others in the Democratic
+        Party`) is one speaker whose canonical joins its conjuncts' canonicals (decisions:
+        nested and channelled attribution). Its type is the conjuncts' common type, else the
+        first body's type, else a group. None when the phrase is not a coordination."""
+        if head is None:
+            return None
+        inside = {w.index: w for w in words}
+        conjuncts = [w for w in words if w.head == head.index and w.deprel == "conj"]
+        if not conjuncts or any(
+            _is_pronoun(w) or w.upos not in ("NOUN", "PROPN") for w in [head, *conjuncts]
+        ):
+            return None
+        # split by position at the conjunctions, so that a modifier the parse hung on the first
+        # conjunct but written after the last stays with the last (`others in the Democratic Party`)
+        roots = {head.index, *(w.index for w in conjuncts)}
+        segments: list[list[Word]] = [[]]
+        for word in words:
+            joins = word.deprel == "cc" and word.head in roots
+            listing = word.text == "," and word.head in roots and word.head > word.index
+            if (joins or listing) and segments[-1]:
+                segments.append([])
+            elif not joins and not listing:
+                segments[-1].append(word)
+
+        def in_aside(word: Word) -> bool:
+            """Inside a relative clause or appositive (`Kimberly-Clark, which makes ..., and`)."""
+            node: Word | None = word
+            while node is not None:
+                if node.deprel in ("acl:relcl", "appos", "parataxis") and node.index not in roots:
+                    return True
+                node = inside.get(node.head)
+            return False
+
+        parts = []
+        for segment in segments:
+            kept = [w for w in segment if not in_aside(w)]
+            while kept and kept[-1].upos == "PUNCT":
+                kept.pop()
+            while kept and kept[0].upos == "PUNCT":
+                kept.pop(0)
+            if not kept:
+                return None
+            part_span = Span.of(self.text, kept[0].start, kept[-1].end)
+            if part_span.start <= span.start and part_span.end >= span.end:
+                return None
+            parts.append(self.mention(part_span))
+        if len(parts) < 2:
+            return None
+        canonicals = [p.canonical for p in parts]
+        joined = (
+            canonicals[0] if len(canonicals) == 1 else ", ".join(canonicals[:-1]) + " and " + canonicals[-1]
+        )
+        types = [p.speaker_type for p in parts]
+        if len(set(types)) == 1:
+            speaker_type = types[0]
+        else:
+            bodies = [t for t in types if t in ("organization", "government", "media")]
+            speaker_type = bodies[0] if bodies else "unnamed_group"
+        return _Mention(span, words, head, "name", speaker_type, True, joined)
+
+    def body_named_with(self, noun: str, before: int) -> str | None:
+        """The nearest name written before offset `before` that has `noun` as a capitalised word
+        (`court` -> `Court of Session`, `ministry` -> `Emergencies Ministry`), or None. A name
+        that is the subject of its clause comes first: `the court` is rather the court that acted
+        than one named in a predicate (`... is the Supreme Court of the United Kingdom`)."""
+        if not noun.isalpha():
+            return None
+        word = r"[A-Z][\w'’&-]*"
+        pattern = (
+            rf"(?:{word} +(?:(?:of|for|and|on|the) +)*)*{noun.capitalize()}\b"
+            rf"(?:(?: +(?:of|for|on) +(?:the +)?{word})(?: +{word})*)?"
+        )
+        found: list[tuple[bool, str]] = []
+        for match in re.finditer(pattern, self.text[:before]):
+            name = re.sub(r"^(?:The|A|An) +", "", match.group(0))
+            name = re.sub(r"^\S+['’]s? +", "", name) if re.match(r"^\S+['’]s? ", name) else name
+            if len(name.split()) < 2:
+                continue
+            noun_at = match.start() + match.group(0).find(noun.capitalize())
+            sentence = _sentence_at(self.parsed, noun_at)
+            word_there = next((w for w in sentence.words if w.start == noun_at), None) if sentence else None
+            subject = word_there is not None and word_there.deprel.startswith("nsubj")
+            found.append((subject, name))
+        subjects = [name for subject, name in found if subject]
+        return subjects[-1] if subjects else found[-1][1] if found else None
+
+    def sentence_number(self, offset: int) -> int:
+        for number, sentence in enumerate(self.parsed.sentences):
+            if offset < sentence.end + 1:
+                return number
+        return len(self.parsed.sentences)
+
+    def noun_phrases(self) -> list[tuple[_Mention, int, bool]]:
+        if self._noun_phrases is None:
+            self._noun_phrases = _noun_phrases(self)
+        return self._noun_phrases
+
+    def gender(self, canonical: str) -> str | None:
+        """`female` or `male` when the article writes a gendered title or noun next to the name
+        (`spokeswoman Sujata Raisinghani`, `Hatice Cengiz, fiancée of ...`, `Mr Trump`), else None."""
+        tokens = canonical.split()
+        if not tokens or not tokens[-1][:1].isupper():
+            return None
+        name = re.escape(tokens[-1])
+        found = set()
+        for gender, nouns in (("female", FEMALE_NOUNS), ("male", MALE_NOUNS)):
+            words = "|".join(nouns)
+            before = rf"\b(?i:{words})\.?\s+(?:[A-Z][\w'’.-]*\s+){{0,3}}{name}\b"
+            after = rf"\b{name},\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?i:{words})\b"
+            if re.search(before, self.text) or re.search(after, self.text):
+                found.add(gender)
+        return found.pop() if len(found) == 1 else None
+
+    def document_by_name(self, words: list[Word], head: Word | None) -> str | None:
+        """`a tweet on Monday by US Secretary of State Mike Pompeo` -> `Mike Pompeo's tweet`; `a
+        statement released by Erdogan's office` -> `Erdogan's office's statement`: a document
+        whose author is named is that author's (decisions: speakers). None otherwise, and for an
+        author without a name (`a motion by an environmental group`), which stays as written."""
+        if head is None or head.upos != "NOUN":
+            return None
+        if lexicons.table("speaker_nouns").get(head.text.lower(), ("",))[0] != "document":
+            return None
+        by = next((w for w in words if w.text.lower() == "by" and w.index > head.index), None)
+        if by is None:
+            return None
+        between = [w for w in words if head.index < w.index < by.index and w.upos == "VERB"]
+        if any(w.lemma.lower() not in AUTHORING_VERBS for w in between):
+            return None  # `a letter seen by Sky News` is not Sky News's letter
+        author = [w for w in words if w.index > by.index]
+        if not author or not any(w.upos == "PROPN" for w in author):
+            return None
+        named = self.mention(Span.of(self.text, author[0].start, author[-1].end))
+        if named.kind != "name" or named.speaker_type == "anonymous":
+            return None
+        return f"{_canonical_text(named.canonical)}'s {head.text}"
+
+    def name_after_title(self, words: list[Word]) -> str | None:
+        """The person a phrase ends by naming after a title or the body they belong to, whatever
+        the parse made the head (`ABS-CBN CEO Carlo Katigbak`, `House of Commons Speaker John
+        Bercow`, `CEO of the Refugee Council Enver Solomon`): the fullest form of that name, or
+        None. A monarch keeps the regnal title (`Queen Elizabeth II`)."""
+        if not words or (words[-1].upos != "PROPN" and not _roman_numeral(words[-1])):
+            return None
+        start = len(words)
+        while start > 0 and (
+            words[start - 1].upos == "PROPN"
+            or _touching_hyphen(words, start - 1)
+            or (start == len(words) and _roman_numeral(words[start - 1]))
+        ):
+            start -= 1
+        if start > 0 and words[start - 1].text.lower() in TITLE_WORDS | ROLE_HEADS:
+            start -= 1  # a lower-case title (`commissioner Albert Muchanga`)
+        trailing = words[start:]
+        nouns = lexicons.table("speaker_nouns")
+        for k in range(len(trailing) - 1, -1, -1):
+            lowered = trailing[k].text.lower()
+            if lowered in TITLE_WORDS or lowered in ROLE_HEADS:
+                name, before_title = trailing[k + 1 :], trailing[k]
+                needed = 1
+            elif nouns.get(lowered, ("",))[0] in _BODY_TYPES:
+                name, before_title = trailing[k + 1 :], None
+                needed = 2  # `Refugee Council Enver Solomon`, not `Salling Group A/S`
+            else:
+                continue
+            if any(w.text.lower() in TITLE_WORDS or nouns.get(w.text.lower()) for w in name):
+                return None
+            numeral = name[-1].text if name and _roman_numeral(name[-1]) else ""
+            tokens = _joined(name[:-1] if numeral else name).split()
+            if not tokens:
+                return None
+            if numeral and before_title is not None and lowered in MONARCHS:
+                return " ".join([before_title.text, *tokens, numeral])
+            fullest = self.fullest_name(tokens)
+            if len(tokens) >= needed and len(fullest) >= 2:
+                return " ".join(fullest)
+            return None
+        return None
 
     def expand_acronym(self, name: str) -> str:
         """`FSB` -> `Federal Security Service` when the article spells it out, preferably as
@@ -513,9 +989,11 @@ class _Resolver:
             words = defined.group(1).strip(" ,").split(" ")
             while words and ("'" in words[0] or "’" in words[0]):
                 words = words[1:]
-            phrase = " ".join(words).strip(" ,")
-            if phrase and _initials(phrase)[:1] == acronym[:1]:
-                return phrase
+            # the longest tail that opens with the acronym's first letter (`The Investigative
+            # Committee and the Federal Security Service (FSB)` -> Federal Security Service)
+            for first in range(len(words)):
+                if words[first][:1] == acronym[:1]:
+                    return " ".join(words[first:]).strip(" ,")
         pattern = r"(?:[A-Z][\w'’.-]*,? (?:(?:and|of|for|the|&) )*)+[A-Z][\w'’.-]*"
         for match in re.finditer(pattern, self.text):
             words = match.group(0).strip(" ,").split(" ")
@@ -555,6 +1033,8 @@ def _fold(token: str) -> str:
 
 def _is_pronoun(word: Word) -> bool:
     """`he`, `They`, `I`; not `US` (the country), which lower-cases to `us`."""
+    if word.text == "i":
+        return False  # the newspaper `the i`; the pronoun is always `I`
     return word.text.lower() in PRONOUNS and (not word.text.isupper() or len(word.text) == 1)
 
 
@@ -576,37 +1056,99 @@ def _compatible(pronoun: str, candidate: _Mention) -> bool:
     return False
 
 
-def _antecedent_candidates(resolver: _Resolver, before: int) -> list[_Mention]:
-    """Proper names and noun phrases in subjects before `before`, nearest first (a light-weight
-    stand-in for full coreference: speakers are nearly always earlier subjects or speakers)."""
-    found: list[_Mention] = []
-    for sentence in resolver.parsed.sentences:
-        if sentence.start >= before:
-            break
+def _noun_phrases(resolver: _Resolver) -> list[tuple[_Mention, int, bool]]:
+    """Every subject, object and passive agent phrase of the article that is not a pronoun, as
+    (mention, sentence number, is a subject), in text order: the referents a pronoun can take
+    besides the speakers (a light-weight stand-in for full coreference)."""
+    found: list[tuple[_Mention, int, bool]] = []
+    names: list[tuple[list[Word], int, str | None]] = []
+    for number, sentence in enumerate(resolver.parsed.sentences):
         for word in sentence.words:
-            if word.deprel in ("nsubj", "nsubj:pass", "obj", "obl:agent") and word.end <= before:
-                children = {w.index: w for w in sentence.words}
-                phrase = [word]
-                frontier = [word]
-                while frontier:
-                    node = frontier.pop()
-                    for w in sentence.words:
-                        if w.head == node.index and w.deprel not in (
-                            "acl:relcl",
-                            "punct",
-                            "appos",
-                            "parataxis",
-                        ):
-                            phrase.append(w)
-                            frontier.append(w)
-                phrase.sort(key=lambda w: w.index)
-                del children
-                if word.text.lower() in PRONOUNS:
-                    continue
-                span = Span.of(resolver.text, phrase[0].start, phrase[-1].end)
-                found.append(resolver.mention(span))
-    found.reverse()
+            if (
+                word.deprel not in ("nsubj", "nsubj:pass", "obj", "obl:agent")
+                or word.upos == "PRON"
+                or word.text.lower() in PRONOUNS
+            ):
+                continue
+            phrase = [word]
+            frontier = [word]
+            while frontier:
+                node = frontier.pop()
+                for w in sentence.words:
+                    if w.head == node.index and w.deprel not in ("acl:relcl", "punct", "appos", "parataxis"):
+                        phrase.append(w)
+                        frontier.append(w)
+            phrase.sort(key=lambda w: w.index)
+            end = phrase[-1].end
+            if word.text.lower() in ("source", "sources"):
+                # where the sources are, which the parse may hang on the verb (`citing sources
+                # within the United States Department of Defense`)
+                where = re.match(
+                    r"\s+(?:within|inside|at|in|from)\s+(?:the\s+)?[A-Z][\w'’&-]*"
+                    r"(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w'’&-]*)*",
+                    resolver.text[end:],
+                )
+                end += where.end() if where else 0
+            span = Span.of(resolver.text, phrase[0].start, end)
+            found.append((resolver.mention(span), number, word.deprel.startswith("nsubj")))
+        # names anywhere else, which a parse error may have kept out of the subject (`in December,
+        # Crown Prince Mohammad bin Salman ... accepted`)
+        # Only a name written with a title counts here: a bare name may be a place or a day ...
+        words = list(sentence.words)
+        for k, word in enumerate(words):
+            if word.upos != "PROPN" or word.text.lower() in TITLE_WORDS | HONORIFICS:
+                continue
+            run = _name_run(words, word)
+            if word is not run[-1]:
+                continue
+            first = words.index(run[0])
+            while first > 0 and words[first - 1].text.lower() in TITLE_WORDS | ROLE_HEADS | HONORIFICS:
+                first -= 1
+            titled = resolver.name_after_title(words[first : k + 1]) if first < words.index(run[0]) else None
+            names.append((run, number, titled))
+    # ... or a bare name of someone the article names with a title elsewhere (`Zinichev` after
+    # `Emergencies Minister Yevgeny Zinichev`)
+    people = {titled for _, _, titled in names if titled is not None}
+    for run, number, titled in names:
+        canonical = titled or " ".join(resolver.fullest_name(_joined(run).split()))
+        if canonical in people:
+            span = Span.of(resolver.text, run[0].start, run[-1].end)
+            found.append((_Mention(span, run, run[-1], "name", "person", False, canonical), number, False))
+    found.sort(key=lambda item: item[0].span.start)
     return found
+
+
+def _pronoun_antecedents(
+    resolver: _Resolver, mention: _Mention, speakers: list[_Mention], content: Span | None = None
+) -> list[_Mention]:
+    """The referents a pronoun can take, best first: the nearest sentence first; in one sentence
+    speakers and subjects before other phrases and names, then left to right (the main clause's
+    subject before one in a relative clause). Speakers and noun phrases
+    compete on these terms, so `he` after `Crown Prince Mohammad bin Salman ... accepted
+    responsibility` is the prince, not a speaker two paragraphs up. A candidate of the other
+    gender, by the article's own words for them, is left out, and so is a phrase inside what the
+    pronoun's speaker says (`"Only God will remove me," he declared`)."""
+    pronoun = mention.head.text.lower() if mention.head else ""
+    own_sentence = resolver.sentence_number(mention.span.start)
+    pool: list[tuple[_Mention, int, bool]] = [
+        (m, resolver.sentence_number(m.span.start), True)
+        for m in speakers
+        if m.span.start < mention.span.start
+    ]
+    pool += [
+        (m, number, subject)
+        for m, number, subject in resolver.noun_phrases()
+        if m.span.end <= mention.span.start
+        and (number < own_sentence or (number == own_sentence and subject))
+    ]
+    pool = [(m, number, subject) for m, number, subject in pool if _compatible(pronoun, m)]
+    if content is not None:
+        pool = [item for item in pool if not (content.start <= item[0].span.start < content.end)]
+    if pronoun in MALE | FEMALE:
+        wanted = "male" if pronoun in MALE else "female"
+        pool = [item for item in pool if resolver.gender(item[0].canonical) in (wanted, None)]
+    pool.sort(key=lambda item: (-item[1], not item[2], item[0].span.start))
+    return [m for m, _, _ in pool]
 
 
 def resolve(parsed: ParsedText, statements: list[Statement]) -> tuple[list[Statement], list[Source]]:
@@ -620,14 +1162,7 @@ def resolve(parsed: ParsedText, statements: list[Statement]) -> tuple[list[State
             continue
         mention = resolver.mention(statement.speaker)
         if mention.kind == "pronoun":
-            pronoun = mention.head.text.lower() if mention.head else ""
-            earlier = [m for m in resolved if m.span.start < mention.span.start]
-            earlier.sort(key=lambda m: -m.span.start)
-            candidates = [m for m in earlier if _compatible(pronoun, m)]
-            if not candidates:
-                candidates = [
-                    m for m in _antecedent_candidates(resolver, mention.span.start) if _compatible(pronoun, m)
-                ]
+            candidates = _pronoun_antecedents(resolver, mention, resolved, statement.content)
             if candidates:
                 best = candidates[0]
                 mention.canonical = best.canonical
@@ -636,14 +1171,14 @@ def resolve(parsed: ParsedText, statements: list[Statement]) -> tuple[list[State
                 mention.ambiguous = (
                     len(distinct) > 1
                     and candidates[1].span.start > mention.span.start - 200
-                    and (candidates[0].span.start // 1 == candidates[1].span.start // 1)
+                    and candidates[0].span.start == candidates[1].span.start
                 )
             else:
                 mention.canonical = mention.span.text
                 mention.speaker_type = mention.speaker_type or "person"
                 mention.ambiguous = True
         elif mention.kind == "description" or _refers_back_to_a_source(mention):
-            mention = _resolve_description(mention, resolved)
+            mention = _resolve_description(mention, resolved, resolver)
         mentions.append(mention)
         resolved.append(mention)
 
@@ -713,13 +1248,25 @@ def _refers_back_to_a_source(mention: _Mention) -> bool:
     return first in BACK_REFERRING_DETERMINERS and all(w.upos == "ADJ" for w in between)
 
 
-def _resolve_description(mention: _Mention, earlier: list[_Mention]) -> _Mention:
-    """`the sources` -> the first earlier anonymous source; `the company` -> the nearest organization."""
+def _resolve_description(mention: _Mention, earlier: list[_Mention], resolver: _Resolver) -> _Mention:
+    """`the sources` -> the first earlier anonymous source; `the court` -> the nearest earlier body
+    named with that noun (`the Court of Session`); `the company` -> the nearest organization."""
     head = mention.head.text.lower() if mention.head else ""
     if any(w.text.lower() == "of" for w in mention.words):
         return mention  # partitive `Two of the sources` stays its own referent (guide rule 13)
     if mention.speaker_type == "anonymous":
         matches = [m for m in earlier if m.speaker_type == "anonymous" and m.plural == mention.plural]
+        if not matches:
+            # sources a speaker cited before they speak (`citing sources within the Department of
+            # Defense. Per reports, the sources said`)
+            matches = [
+                m
+                for m, _, _ in resolver.noun_phrases()
+                if m.span.end <= mention.span.start
+                and m.speaker_type == "anonymous"
+                and m.plural == mention.plural
+                and not _refers_back_to_a_source(m)
+            ][-1:]
         if matches:
             first = matches[0]
             mention.canonical, mention.speaker_type = first.canonical, first.speaker_type
@@ -730,6 +1277,11 @@ def _resolve_description(mention: _Mention, earlier: list[_Mention]) -> _Mention
     if same_head:
         mention.canonical, mention.speaker_type = same_head[-1].canonical, same_head[-1].speaker_type
         return mention
+    if mention.speaker_type in ("organization", "government", "media"):
+        named = resolver.body_named_with(head, mention.span.start)
+        if named is not None:
+            mention.canonical = named
+            return mention
     same_type = [m for m in earlier if m.speaker_type == mention.speaker_type and m.kind == "name"]
     if same_type and mention.speaker_type in ("organization", "government", "media"):
         mention.canonical = same_type[-1].canonical
