@@ -579,8 +579,21 @@ def _object_as_subject(tree: _Tree, verb: Word) -> tuple[int, int] | None:
         if clause.upos != "VERB" or tree.kids(clause, *SUBJECT_RELS, "nsubj:pass"):
             continue
         rest = tree.subtree(clause)
-        if rest[0].index == phrase[-1].index + 1:
-            return _content_from_words(phrase + rest)
+        if rest[0].index != phrase[-1].index + 1:
+            continue
+        if _is_cue_verb(clause):
+            # `reported its source said "three terrorists" were killed`: the inner cue's own
+            # content hangs on the outer cue too; the nested report runs to the last of it
+            later = [
+                w
+                for k in tree.kids(verb)
+                if k.index > clause.index and k.upos != "PUNCT"
+                for w in tree.subtree(k)
+            ]
+            if later:
+                last = max(w.index for w in later)
+                rest = [w for w in tree.sentence.words if clause.index <= w.index <= last]
+        return _content_from_words(phrase + rest)
     return None
 
 
@@ -688,9 +701,10 @@ def _as_small_clause(tree: _Tree, verb: Word) -> tuple[int, int] | None:
     lemma = next((form for form in _lemma_forms(verb) if form in verbs), None)
     if lemma is None or _is_negated(tree, verb):
         return None
-    preposition = verbs[lemma]
+    preposition = verbs[lemma][0] if verbs[lemma] else ""
+    markers = set((verbs[lemma][1] if len(verbs[lemma]) > 1 and verbs[lemma][1] else "as").split(","))
     after = [w for w in tree.sentence.words if w.index > verb.index]
-    start = 1 if preposition and after and after[0].text.lower() == preposition[0] else 0
+    start = 1 if preposition and after and after[0].text.lower() == preposition else 0
     if start >= len(after):
         return None
     first = after[start]
@@ -707,7 +721,7 @@ def _as_small_clause(tree: _Tree, verb: Word) -> tuple[int, int] | None:
             open_quotes ^= 1
         elif open_quotes:
             continue
-        elif word.text.lower() == "as" and k > start:
+        elif word.text.lower() in markers and k > start:
             as_at = k
             break
         elif word.text == ",":
@@ -894,7 +908,17 @@ def _name_before_appositive(sentence: Sentence, comma: int) -> tuple[Word, tuple
         name.insert(0, words[k - 1])
         k -= 1
     if not name:
-        return None
+        # `a German government source, whom they did not name, said`: a noun phrase opened by a
+        # determiner, set off by a relative clause
+        if words[opening].text.lower() not in _RELATIVE_WORDS - {"that"}:
+            return None
+        k = opening - 1
+        while k >= 1 and words[k - 1].upos in ("ADJ", "NOUN", "PROPN", "NUM"):
+            name.insert(0, words[k - 1])
+            k -= 1
+        if not name or name[-1].upos != "NOUN" or k < 1 or words[k - 1].upos != "DET":
+            return None
+        name.insert(0, words[k - 1])
     return name[-1], tuple(name)
 
 
@@ -986,27 +1010,34 @@ def _rest_of_sentence(sentence: Sentence, verb: Word) -> tuple[int, int] | None:
     prepositional adjuncts (`on Friday`, `at a briefing`); needs a finite verb in what remains."""
     rest = [w for w in sentence.words if w.index > verb.index]
     i = 0
-    if verb.lemma in RECIPIENT_LEMMAS:
-        while i < len(rest) and rest[i].upos in ("DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM"):
-            if i > 0 and rest[i].upos == "DET" and rest[i - 1].upos in ("NOUN", "PROPN", "PRON"):
-                break  # `told CBC News the department will ...`: a determiner opens the clause's subject
+
+    def past_phrase(i: int, kinds: tuple[str, ...]) -> int:
+        # a determiner after a noun opens the next phrase, the clause's subject (`told CBC News the
+        # department will ...`, `reported on Monday a German government source ... said`)
+        start = i
+        while i < len(rest) and rest[i].upos in kinds:
+            if i > start and rest[i].upos == "DET" and rest[i - 1].upos in ("NOUN", "PROPN", "PRON"):
+                break
             i += 1
+        return i
+
+    if verb.lemma in RECIPIENT_LEMMAS:
+        i = past_phrase(i, ("DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM"))
     while i < len(rest):
         word = rest[i]
         if word.text.lower() in TIME_WORDS or (word.upos == "PUNCT" and word.text == ","):
             i += 1
         elif word.upos == "ADP":
-            i += 1
-            while i < len(rest) and rest[i].upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
-                i += 1
+            i = past_phrase(i + 1, ("DET", "ADJ", "NOUN", "PROPN", "NUM"))
         else:
             break
     rest = rest[i:]
     while rest and rest[-1].upos == "PUNCT" and rest[-1].text not in QUOTE_CHARS:
         rest.pop()
-    opens_phrase = rest and (
-        rest[0].upos in ("DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ")
-        or rest[0].text.lower() in ("both", "either", "neither")  # `reported both production and ...`
+    opener = next((w for w in rest if w.text not in QUOTE_CHARS), None)  # `said "three terrorists" were`
+    opens_phrase = opener is not None and (
+        opener.upos in ("DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ")
+        or opener.text.lower() in ("both", "either", "neither")  # `reported both production and ...`
     )
     if not opens_phrase:
         return None
@@ -1173,6 +1204,13 @@ def _sentence_cues(
             if found is not None:
                 before = sentence.word(found[1][0].index - 1)
                 after_comma = before is not None and (before.text == "," or before.text in QUOTE_CHARS)
+                # `X, whom they did not name, said`: the relative clause closed right before the cue
+                relative = sentence.word(found[1][-1].index + 2)
+                after_comma = after_comma or (
+                    sentence.word(word.index - 1).text == ","
+                    and relative is not None
+                    and relative.text.lower() in _RELATIVE_WORDS - {"that"}
+                )
                 # an inherited subject to the right of the cue is the reported clause's own subject
                 if speaker is None or after_comma or speaker.index > word.index:
                     speaker, surface = found
@@ -1352,15 +1390,16 @@ def _classify(text: str, start: int, end: int, quotes: list[Quotation]) -> tuple
     return "indirect", s, e
 
 
-_WRITERS_CONTRAST = re.compile(r",?\s+despite\b")
+_WRITERS_CONTRAST = re.compile(r",?\s+despite\b|,\s+while\s+(?!also\b)")
 
 
 def _clip_to_cue_clause(
     text: str, start: int, end: int, cue: Span, quotes: list[Quotation]
 ) -> tuple[int, int]:
     """Keep a non-quoted content on its cue's side of a semicolon (`Officials said three people
-    died; their identities were not provided`) and drop a trailing `despite ...` contrast, which
-    is the writer's (`it has found no trace of explosives despite Znak.com claiming ...`;
+    died; their identities were not provided`) and drop a trailing `despite ...` or `, while ...`
+    contrast, which is the writer's (`it has found no trace of explosives despite Znak.com claiming
+    ...`, `were killed in a firefight, while footage from the scene showed ...`;
     corpora/ANNOTATION-DECISIONS.md, Spans). Marks inside a quotation stay."""
     inside = _in_quotes(quotes)
     for offset in range(start, end):

@@ -535,6 +535,51 @@ def test_non_statements_stay_out(parser, text):
     assert statements_of(parser, text) == []
 
 
+def test_a_nested_report_gives_the_outer_and_the_inner_statement(parser):
+    # `Znak.com reported its source said P`: two statements (guide rule 7), the outer with the inner
+    # speaker and cue in its content; a writer's `, while ...` is in neither
+    text = (
+        'Znak.com reported its source said "three terrorists" were killed in a firefight on Monday '
+        "night, while footage from the scene showed the vehicle burn."
+    )
+    found = {(s.speaker.text, s.content.text) for s in statements_of(parser, text)}
+    assert found == {
+        ("Znak.com", 'its source said "three terrorists" were killed in a firefight on Monday night'),
+        ("its source", '"three terrorists" were killed in a firefight on Monday night'),
+    }
+
+
+def test_an_unnamed_source_set_off_by_a_relative_clause_is_the_inner_speaker(parser):
+    text = (
+        "Reuters reported on Monday a German government source, whom they did not name, said the ban "
+        "on Mahan Air is not part of any broader plan."
+    )
+    found = {(s.speaker.text, s.content.text) for s in statements_of(parser, text)}
+    inner = "the ban on Mahan Air is not part of any broader plan"
+    assert ("a German government source", inner) in found
+    assert ("Reuters", f"a German government source, whom they did not name, said {inner}") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "FSB sources have ascribed the explosion to terrorism.",
+            "the explosion to terrorism",
+            "FSB sources",
+        ),
+        (
+            "The United Nations rates the Rohingya among the world's most persecuted groups.",
+            "the Rohingya among the world's most persecuted groups",
+            "The United Nations",
+        ),
+    ],
+)
+def test_small_clauses_with_to_and_among(parser, text, content, speaker):
+    statement = only(parser, text)
+    assert (statement.content.text, statement.speaker.text) == (content, speaker)
+
+
 def test_negated_inner_cue_gives_no_inner_statement(parser):
     text = "ByteDance said the government had never suggested that it should shut down the app."
     statement = only(parser, text)
