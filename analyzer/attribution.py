@@ -177,6 +177,17 @@ def _speaker_words(tree: _Tree, head: Word) -> list[Word]:
     fronted = _fronted_adjunct_speaker(tree, head)
     if fronted:
         return fronted
+    if tree.kids(head, "case"):
+        # `Trump, also on Twitter, defended`: a prepositional phrase is no subject; the parse made
+        # it the head and hung the name before the comma on it
+        full = tree.subtree(head)
+        comma = next((k for k, w in enumerate(full) if w.text == ","), None)
+        if (
+            comma
+            and full[comma].index < head.index
+            and any(w.upos in ("NOUN", "PROPN") for w in full[:comma])
+        ):
+            return full[:comma]
     exclude = {w.index for w in tree.kids(head) if w.deprel in SPEAKER_DROP_RELS}
     for appos in tree.kids(head, "appos"):
         # keep a name in apposition to a title (`spokesman Zhao Lijian`, `a spokesman, Zhao`)
@@ -1132,6 +1143,45 @@ def _adjacent_quotation(
     return None
 
 
+FRAMING_GAP_WORDS = 8  # words between a framing verb and its quotation (`spoke on Fox News,`)
+
+
+def _framed_quotation(tree: _Tree, verb: Word, ends_of_quotes: _QuoteEnds, text: str) -> Quotation | None:
+    """A clause-like quotation framed by a verb that is no reporting verb of its own, by word order
+    (corpora/ANNOTATION-DECISIONS.md: the verb before the colon or comma is the cue):
+    `Trump defended his decision, "As I have stated ..."`, `Graham spoke on Fox News, "This is ..."`
+    (a short phrase, then a comma or colon and the quotation), or `"ISIS is not defeated ...",
+    Graham continued.` (the quotation, a comma, the subject and the verb ending the sentence)."""
+    if verb.upos != "VERB" or verb.xpos not in FINITE_XPOS:
+        return None
+    words = tree.sentence.words
+    after = [w for w in words if w.index > verb.index]
+    for word in after[: FRAMING_GAP_WORDS + 1]:
+        if word.text in QUOTE_CHARS or word.xpos in FINITE_XPOS or word.upos == "AUX":
+            break
+        if word.text in (",", ":"):
+            j = word.end
+            while j < len(text) and text[j].isspace():
+                j += 1
+            quote = ends_of_quotes.by_start.get(j)
+            if quote is not None and len(text[quote.inner_start : quote.inner_end].split()) >= 4:
+                return quote
+            break
+    # `"P", Graham continued.`: the verb ends the sentence
+    if after and not all(w.upos == "PUNCT" and w.text not in QUOTE_CHARS for w in after):
+        return None
+    subjects = tree.kids(verb, *SUBJECT_RELS)
+    if not subjects:
+        return None
+    first = min(w.index for w in tree.subtree(subjects[0]))
+    comma = tree.sentence.word(first - 1)
+    before = tree.sentence.word(first - 2) if comma is not None and comma.text == "," else comma
+    quote = ends_of_quotes.by_end.get(before.end) if before is not None else None
+    if quote is not None and len(text[quote.inner_start : quote.inner_end].split()) >= 4:
+        return quote
+    return None
+
+
 def _inverted_speaker(
     tree: _Tree, sentence: Sentence, verb: Word, ends_of_quotes: _QuoteEnds, text: str
 ) -> Word | None:
@@ -1185,8 +1235,11 @@ def _sentence_cues(
             cues.append(according)
             continue
         as_clause = _as_small_clause(tree, word) if word.upos == "VERB" else None
+        framing = None
         if not _is_cue_verb(word) and as_clause is None:
-            continue
+            framing = _framed_quotation(tree, word, ends_of_quotes, text)
+            if framing is None:
+                continue
         if any(part.start <= word.start < part.end for cue in cues for part in cue.parts[1:]):
             continue  # the `saying` of `quoted Y as saying P` is no cue of its own
         quoted = _quoted_as_saying(tree, word, text)
@@ -1225,7 +1278,9 @@ def _sentence_cues(
             parts = _cue_parts(tree, word, text)
             cues.append(_Cue(sentence, word, speaker, parts, as_clause[0], as_clause[1], "", surface))
             continue
-        adjacent = _adjacent_quotation(sentence, word, speaker_words, ends_of_quotes, text)
+        adjacent = framing or _adjacent_quotation(sentence, word, speaker_words, ends_of_quotes, text)
+        if framing is not None and (not tree.kids(word, *SUBJECT_RELS) or surface):
+            continue  # a framing verb needs a subject of its own
         if adjacent is not None:
             parts = _cue_parts(tree, word, text)
             cues.append(_Cue(sentence, word, speaker, parts, adjacent.start, adjacent.end, "", surface))

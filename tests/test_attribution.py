@@ -580,6 +580,44 @@ def test_small_clauses_with_to_and_among(parser, text, content, speaker):
     assert (statement.content.text, statement.speaker.text) == (content, speaker)
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        (
+            'Senator Lindsey Graham spoke on Fox News, "This is going to lead to the reemergence of ISIS."',
+            "This is going to lead to the reemergence of ISIS.",
+            "Senator Lindsey Graham",
+            "spoke",
+        ),
+        (
+            '"ISIS is not defeated. The caliphate is destroyed, but there are thousands of fighters", Graham continued.',
+            "ISIS is not defeated. The caliphate is destroyed, but there are thousands of fighters",
+            "Graham",
+            "continued",
+        ),
+    ],
+)
+def test_a_verb_framing_a_quotation_is_its_cue(parser, text, content, speaker, cue):
+    statement = only(parser, text)
+    assert (statement.content.text, statement.speaker.text, statement.cue_text, statement.kind) == (
+        content,
+        speaker,
+        cue,
+        "direct",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The film, "Jaws", opened in cinemas across the country in 1975.',
+        'The band played "Hey Jude" and then left the stage.',
+    ],
+)
+def test_a_title_in_quotation_marks_is_no_framed_quotation(parser, text):
+    assert statements_of(parser, text) == []
+
+
 def test_negated_inner_cue_gives_no_inner_statement(parser):
     text = "ByteDance said the government had never suggested that it should shut down the app."
     statement = only(parser, text)
