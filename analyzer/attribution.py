@@ -1491,6 +1491,27 @@ def _without_final_gloss(tree: _Tree, start: int, end: int) -> int:
     return end
 
 
+_WH_WORDS = frozenset({"which", "what", "how", "whom", "whose", "whether", "why", "where", "when", "who"})
+
+
+def _proposition(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether an indirect content can be a proposition (guide rule 2): not a short phrase without a
+    verb or adjective (`immediate area`, `rising`), not a prepositional phrase without a finite verb
+    (`in regard to the case`), nor one opening an indirect question or relative clause (`on how
+    impeachment inquiries work`, `in which Tsvangirai became prime minister`)."""
+    words = [w for w in sentence.words if start <= w.start < end and w.upos != "PUNCT"]
+    if not words:
+        return True  # the content runs on past this sentence (a long quotation): nothing to judge
+    if len(words) <= 3 and not any(w.upos in ("VERB", "AUX", "ADJ") for w in words):
+        return False
+    if words[0].upos == "ADP" and words[0].text.lower() not in ("as",):
+        if len(words) > 1 and words[1].text.lower() in _WH_WORDS:
+            return False
+        if not any(w.xpos in FINITE_XPOS for w in words):
+            return False
+    return True
+
+
 def _statement_from_cue(cue: _Cue, text: str, quotes: list[Quotation]) -> Statement | None:
     tree = _Tree(cue.sentence)
     speaker_words = list(cue.speaker_words) or _speaker_words(tree, cue.speaker_head)
@@ -1501,7 +1522,7 @@ def _statement_from_cue(cue: _Cue, text: str, quotes: list[Quotation]) -> Statem
         end = _trim(text, start, _without_final_gloss(tree, start, end))[1]
     if cue.kind_hint == "according_to":
         kind = "according_to"
-    if end <= start:
+    if end <= start or (kind == "indirect" and not _proposition(cue.sentence, start, end)):
         return None
     # a speaker inside the content means the parse tangled them; keep the statement, cut nothing
     return Statement(

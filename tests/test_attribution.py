@@ -529,6 +529,8 @@ def test_odd_number_of_quote_marks_does_not_break_the_article(parser):
         "The President insists that the budget include funding for the wall.",
         "The Turkish President pledged converting Hagia Sophia to a mosque.",
         "Mugabe assumed the presidency in 1987, he also became head of the armed forces.",
+        # no proposition: an indirect question or relative clause after a preposition
+        "Members of the committee do not agree on how impeachment inquiries work.",
     ],
 )
 def test_non_statements_stay_out(parser, text):
