@@ -395,14 +395,35 @@ def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
     clauses.sort(key=lambda c: not has_subject(c, "expl"))
     if clauses:
         words = tree.subtree(clauses[0])
+
         # `said he has told people ... that the deal must be struck ... and the government must be
         # ...`: a parse that breaks one reported clause into several clausal dependents of the cue
         # (each later piece with its own nominal subject or `that`; `and on August 28 moved to ...`,
         # whose subject the parse found in `28`, is the speaker's own next act)
+        def joined_predicate(clause: Word) -> bool:
+            # `required resuscitation, and was in a "serious" condition`: a predicate sharing the
+            # reported clause's subject, joined to it by a comma and `and` only
+            piece = tree.subtree(clause)
+            end = max(w.index for w in words)
+            if piece[0].index > end + 1 and not all(
+                w.upos == "PUNCT" for w in tree.sentence.words if end < w.index < piece[0].index
+            ):
+                return False
+            lead = list(itertools.takewhile(lambda w: w.upos in ("PUNCT", "CCONJ"), piece))
+            # and in the same tense: `it firmly opposes X and on August 28 moved to ...` is the
+            # speaker's own next act
+            return (
+                any(w.upos == "CCONJ" for w in lead)
+                and not any(w.text in ";:" for w in lead)
+                and _tense(tree, clause) == _tense(tree, clauses[0]) is not None
+            )
+
         later = [
             c
             for c in clauses[1:]
-            if c.deprel == "ccomp" and c.index > clauses[0].index > verb.index and has_subject(c)
+            if c.deprel == "ccomp"
+            and c.index > clauses[0].index > verb.index
+            and (has_subject(c) or joined_predicate(c))
         ]
         if later:
             last = max(w.index for c in later for w in tree.subtree(c))
@@ -497,6 +518,18 @@ def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
             and after.text == ","
         ):
             return _content_from_words(words)
+    return None
+
+
+def _tense(tree: _Tree, predicate: Word) -> str | None:
+    """`past`, `present` or `modal` of a clause, from its first finite auxiliary, copula or verb."""
+    for word in [*sorted(tree.kids(predicate, "aux", "aux:pass", "cop"), key=lambda w: w.index), predicate]:
+        if word.xpos == "VBD":
+            return "past"
+        if word.xpos in ("VBZ", "VBP"):
+            return "present"
+        if word.xpos == "MD":
+            return "modal"
     return None
 
 

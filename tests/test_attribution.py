@@ -349,6 +349,14 @@ def only(parser, text):
             "announced",
             "indirect",
         ),
+        # a predicate sharing the reported clause's subject, in its tense, stays in the content
+        (
+            'Brudziński said Adamowicz required resuscitation, and was in a "serious" condition.',
+            'Adamowicz required resuscitation, and was in a "serious" condition',
+            "Brudziński",
+            "said",
+            "mixed",
+        ),
         # gerunds: `accusing X of V-ing`, and one the parse made adverbial right after the cue
         (
             "Solicitor General Jose Calida filed a petition on February 10, accusing the network of violating its franchise.",
