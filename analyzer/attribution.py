@@ -795,7 +795,12 @@ def _as_small_clause(tree: _Tree, verb: Word) -> tuple[int, int] | None:
         if word.text in _DOUBLE_QUOTES:
             open_quotes ^= 1
         elif not open_quotes:
-            if word.text in _CLAUSE_BREAKS or (word.upos == "SCONJ" and lowered in _CLAUSE_SUBORDINATORS):
+            spaced_dash = word.text == "-" and k > 0 and predicate[k - 1].end < word.start  # ` - and the`
+            if (
+                word.text in _CLAUSE_BREAKS
+                or spaced_dash
+                or (word.upos == "SCONJ" and lowered in _CLAUSE_SUBORDINATORS)
+            ):
                 break
             following = predicate[k + 1] if k + 1 < len(predicate) else None
             if word.upos == "CCONJ" and following is not None and following.xpos in FINITE_XPOS:
