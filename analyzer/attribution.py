@@ -323,9 +323,11 @@ def _clause_without(tree: _Tree, clause_head: Word, inner: Word) -> tuple[int, i
         # `"A," he said, "B."`: the first quotation is this statement; the second is a statement of
         # its own, inherited by `_inherited_quotes` (guide rule 4)
         return _content_from_words([w for w in full if w.index < min(cut)])
-    if before and after:
+    if before and after and not _new_clause_after(tree, after):
         # the attribution interrupts; content is the whole clause
         return _content_from_words([w for w in full])
+    if before and after:
+        return _content_from_words([w for w in full if w.index < min(cut)])
     kept = [w for w in full if w.index not in cut]
     # drop the punctuation that joined the attribution to the clause
     if after and not before:
@@ -333,6 +335,20 @@ def _clause_without(tree: _Tree, clause_head: Word, inner: Word) -> tuple[int, i
     elif before and not after:
         kept = [w for w in kept if w.index < min(cut)]
     return _content_from_words(kept)
+
+
+def _new_clause_after(tree: _Tree, after: list[Word]) -> bool:
+    """Whether what follows an attribution in mid-sentence is no part of the attributed clause:
+    a coordinated clause with its own subject (`P, according to prosecutors, but the Justice
+    Department maintains Q`) or a relative clause on the source (`P, according to a report ... in
+    which they said Q`)."""
+    first = after[0]
+    if first.upos == "CCONJ":
+        clause = tree.head_of(first)
+        return clause is not None and bool(tree.kids(clause, *SUBJECT_RELS, "nsubj:pass"))
+    second = after[1] if len(after) > 1 else None
+    relative = first if first.upos != "ADP" else second
+    return relative is not None and relative.text.lower() in _RELATIVE_WORDS - {"that"}
 
 
 def _between_quotations(tree: _Tree, last_before: Word, first_after: Word) -> bool:

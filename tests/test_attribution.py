@@ -357,6 +357,15 @@ def only(parser, text):
             "said",
             "mixed",
         ),
+        # `according to X` in mid-sentence before a coordinated clause of the writer's
+        (
+            "Trump has admitted to ordering the payments, according to prosecutors, but the U.S. Justice "
+            "Department maintains a policy of not charging the sitting president with a crime.",
+            "Trump has admitted to ordering the payments",
+            "prosecutors",
+            "according to",
+            "according_to",
+        ),
         # gerunds: `accusing X of V-ing`, and one the parse made adverbial right after the cue
         (
             "Solicitor General Jose Calida filed a petition on February 10, accusing the network of violating its franchise.",

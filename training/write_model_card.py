@@ -29,7 +29,8 @@ LOG_FILES = {  # model -> log file names tried in order (names changed once; bot
     "tagger": ["pos.log", "tagger.log"],
     "parser stage 1 (Adadelta, Adam from step 650)": ["depparse_stage1.log"],
     "parser stage 2 (Adam, from the stage-1 model)": ["depparse_stage2.log"],
-    "parser stage 3 (Adam, from the stage-2 model)": ["depparse.log"],
+    "parser stage 3 (Adam, from the stage-2 model)": ["depparse_stage3.log"],
+    "parser stage 4 (Adam, from the stage-3 model)": ["depparse.log"],
     # experiment: the same parser without tag inputs, stopped at step 500 (learned far slower)
     "parser without tag inputs (abandoned)": ["parser_notags_run1.log"],
 }
@@ -57,7 +58,7 @@ def learning_curve(log: Path) -> list[dict[str, float]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", default=str(REPO / "build" / "train"))
-    parser.add_argument("--version", default="2026.11-3")
+    parser.add_argument("--version", default="2026.12-1")
     parser.add_argument(
         "--experiment",
         help="what changed since the last card: appends a row (change, minutes, scores, size, words/s)",
@@ -114,9 +115,16 @@ def main() -> None:
                 "optim": "adam",
                 "lr": train_models.PARSER_MORE_LR,
             },
+            "stage_4": {
+                "continue_from": "the stage-3 model",
+                "max_steps": train_models.PARSER_STAGE4_STEPS,
+                "optim": "adam",
+                "lr": train_models.PARSER_MORE_LR,
+            },
         },
     }
-    curves = {}
+    # curves of earlier sessions stay (their logs may be gone); logs found now add or replace
+    curves = dict(card.get("learning_curves_dev", {}))
     for model, names in LOG_FILES.items():
         for name in names:
             if (work / name).exists():
