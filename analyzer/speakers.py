@@ -854,6 +854,28 @@ class _Resolver:
             speaker_type = bodies[0] if bodies else "unnamed_group"
         return _Mention(span, words, head, "name", speaker_type, True, joined)
 
+    def outlet_by_its_cue(self, mention: _Mention, statement: Statement) -> bool:
+        """A bare name that `reports` is a news outlet (`TVN24 reported`, `Rudaw reports`, `the i
+        reporting`): in our gold, 18 of 19 names that are the subject of `report` are media, and
+        the other is a company the article calls a store chain. The lexicons, the
+        article's own description of the name and a person's fuller name or gendered title come
+        first (`Coles, a store chain`, `Mr Smith reported`)."""
+        if mention.kind == "pronoun" or mention.speaker_type not in ("person", "organization"):
+            return False
+        if not statement.cue or not statement.cue[0].text.lower().startswith("report"):
+            return False
+        if mention.head is None or any(
+            w.upos in ("NOUN", "ADJ", "VERB", "ADP", "NUM") for w in mention.words
+        ):
+            return False  # a description (`the company`, `officials`) or a name with more in it
+        if any(w.text.lower() in TITLE_WORDS | HONORIFICS for w in mention.words):
+            return False
+        own = _canonical_text(mention.span.text)
+        if _is_known_body(mention.span.text) or own.lower() in self.described_types:
+            return False
+        # not `Smith` resolved to `John Smith`, nor a name the article genders
+        return mention.canonical == own and self.gender(own) is None
+
     def body_named_with(self, noun: str, before: int) -> str | None:
         """The nearest name written before offset `before` that has `noun` as a capitalised word
         (`court` -> `Court of Session`, `ministry` -> `Emergencies Ministry`), or None. A name
@@ -1179,6 +1201,8 @@ def resolve(parsed: ParsedText, statements: list[Statement]) -> tuple[list[State
                 mention.ambiguous = True
         elif mention.kind == "description" or _refers_back_to_a_source(mention):
             mention = _resolve_description(mention, resolved, resolver)
+        if resolver.outlet_by_its_cue(mention, statement):
+            mention.speaker_type = "media"
         mentions.append(mention)
         resolved.append(mention)
 

@@ -457,3 +457,35 @@ def test_a_document_only_seen_by_someone_is_not_theirs(parser):
     statements, _ = resolved(parser, text)
     assert all("Sky News" not in s.speaker_canonical for s in statements)
     assert all(s.speaker_type == "document" for s in statements)
+
+
+def test_a_bare_name_that_reports_is_a_news_outlet(parser):
+    text = (
+        "The mayor was stabbed on stage. Gazeta Prawna reports he received surgery. "
+        "TVN24 reported the attacker had a knife. The plan was leaked, the i reported."
+    )
+    statements, _ = resolved(parser, text)
+    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
+        ("Gazeta Prawna", "media"),
+        ("TVN24", "media"),
+        ("i", "media"),
+    ]
+
+
+def test_a_person_or_described_body_that_reports_keeps_its_type(parser):
+    text = (
+        "Finance minister John Harper spoke on Monday. Harper reported the deficit had narrowed. "
+        "Mrs Okafor reported that the ward was full. "
+        "The supermarket chain Coles said sales doubled. Coles reported that stock was low."
+    )
+    statements, _ = resolved(parser, text)
+    typed = {s.speaker.text: (s.speaker_canonical, s.speaker_type) for s in statements if s.speaker}
+    assert typed["Harper"] == ("John Harper", "person")
+    assert typed["Mrs Okafor"][1] == "person"
+    assert typed["Coles"][1] == "organization"
+
+
+def test_comments_and_messages_are_documents(parser):
+    text = "The comments were defamatory, the court found. The messages said the plant would close."
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_type for s in statements if s.speaker is not None][-1] == "document"
