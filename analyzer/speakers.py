@@ -703,8 +703,15 @@ class _Resolver:
         if head is not None and head.text.lower() in ROLE_HEADS and head is words[-1]:
             # `The Vice President` after `Vice President Mike Pence`; `The Senate Minority Leader`
             # after `The Senate Minority Leader, Chuck Schumer`; `The commissioner`
+            # a possessor is not part of the title (`Chelyabinsk's governor` -> `governor`)
+            possessors = {w.index for w in words if w.deprel == "nmod:poss"}
             title = [
-                w.text for w in words if w.upos not in ("DET", "PRON") and not w.text.endswith(("'s", "’s"))
+                w.text
+                for w in words
+                if w.upos not in ("DET", "PRON")
+                and not w.text.endswith(("'s", "’s"))
+                and w.index not in possessors
+                and w.head not in possessors
             ]
             after = re.match(r",\s+((?:[A-Z][\w'’-]+ ?){2,4}),", self.text[span.end :])
             titled = (
@@ -1027,13 +1034,24 @@ class _Resolver:
 
     def titled_name(self, title: str, before: int) -> str | None:
         """The fullest name written right after `title` (`Vice President Mike Pence`,
-        `commissioner Albert Muchanga`) closest before offset `before`, or None."""
+        `commissioner Albert Muchanga`) closest before offset `before`; else, when the article
+        names just one person with that title after it (a lead that introduces the name later:
+        `Chelyabinsk's governor has promised ...`, then `Regional governor Boris Dubrovsky`),
+        that person; else None."""
+        # a deputy's or a former holder's title names someone else (`Deputy Governor Oleg Klimov`
+        # is not `the governor`)
+        other_holder = r"(?<!deputy )(?<!vice )(?<!vice-)(?<!former )(?<!assistant )(?<!lieutenant )"
+        pattern = rf"(?i:{other_holder})\b(?i:{re.escape(title)}),?\s+((?:[A-Z][\w'’-]+ ?){{2,4}})"
         found = None
-        for match in re.finditer(
-            rf"\b(?i:{re.escape(title)}),?\s+((?:[A-Z][\w'’-]+ ?){{2,4}})", self.text[:before]
-        ):
+        for match in re.finditer(pattern, self.text[:before]):
             found = match.group(1).split()
-        return " ".join(self.fullest_name(found)) if found else None
+        if found is None:
+            later = {
+                " ".join(self.fullest_name(match.group(1).split()))
+                for match in re.finditer(pattern, self.text[before:])
+            }
+            return later.pop() if len(later) == 1 else None
+        return " ".join(self.fullest_name(found))
 
 
 # Head nouns of a role that one person holds (`the Vice President`, `the coach`): a definite

@@ -489,3 +489,24 @@ def test_comments_and_messages_are_documents(parser):
     text = "The comments were defamatory, the court found. The messages said the plant would close."
     statements, _ = resolved(parser, text)
     assert [s.speaker_type for s in statements if s.speaker is not None][-1] == "document"
+
+
+def test_a_possessive_title_is_the_one_person_named_with_it_later(parser):
+    text = (
+        "Chelyabinsk's governor has promised each victim will be paid. "
+        "Regional Deputy Governor Oleg Klimov said the gas was shut off. "
+        "Regional governor Boris Dubrovsky said FSB officers were present."
+    )
+    statements, _ = resolved(parser, text)
+    by_speaker = {s.speaker.text: s.speaker_canonical for s in statements if s.speaker is not None}
+    assert by_speaker["Chelyabinsk's governor"] == "Boris Dubrovsky"
+
+
+def test_a_title_held_by_two_people_named_later_stays_as_written(parser):
+    text = (
+        "The governor has promised each victim will be paid. "
+        "Governor Boris Dubrovsky said the gas was shut off. "
+        "Governor Maria Lopez said FSB officers were present."
+    )
+    statements, _ = resolved(parser, text)
+    assert statements[0].speaker_canonical == "governor"
