@@ -28,6 +28,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
 
@@ -357,6 +358,9 @@ def _name_run(words: list[Word], head: Word) -> list[Word]:
 
 
 INDEFINITE = frozenset({"a", "an", "another", "one"})
+# how close a bare surname must be to a fuller name's surname to be its spelling variant
+# (`Saree` and `Sarea`: 0.8; `Johnson` and `Jones`: 0.67)
+SPELLING_VARIANT_RATIO = 0.8
 # company legal forms, left out of a canonical (`Salling Group A/S` -> Salling Group)
 LEGAL_SUFFIXES = (
     r"A/S|AS|ASA|AB|AG|GmbH|Inc\.?|Ltd\.?|L\.?L\.?C\.?|plc|PLC|S\.A\.?|N\.V\.?|B\.V\.?|S\.p\.A\.?"
@@ -748,8 +752,17 @@ class _Resolver:
         if names and speaker_type == "person" and head_is_name:
             # the name around the head, not a later one (`Steve Peers of the University of Essex`)
             own = [w for w in _name_run(words, head) if w.text.lower() not in TITLE_WORDS]
-            canonical = " ".join(self.fullest_name(_joined(own or names).split()))
-            return _Mention(span, words, head, "name", speaker_type, plural, canonical)
+            tokens = _joined(own or names).split()
+            fullest = self.fullest_name(tokens)
+            ambiguous = False
+            if len(fullest) == 1:
+                # no fuller name with this surname: a spelling variant of one (`Saree` for `Yahya
+                # Sarea`, transliterated two ways in one article)
+                similar = self.similar_names(fullest[0])
+                if len(similar) == 1:
+                    fullest = similar[0].split()
+                ambiguous = len(similar) > 1
+            return _Mention(span, words, head, "name", speaker_type, plural, " ".join(fullest), ambiguous)
         if head_is_name:
             short = _canonical_text(span.text)
             canonical = self.expand_acronym(short)
@@ -765,6 +778,26 @@ class _Resolver:
             else "name"
         )
         return _Mention(span, words, head, kind, speaker_type, plural, _canonical_text(span.text))
+
+    def similar_names(self, token: str) -> list[str]:
+        """The article's fuller names whose surname is a close spelling variant of `token`
+        (similarity ratio at least 0.8, same first letter, four letters or more), fullest first
+        and distinct; several mean the variant is ambiguous. Used only after the exact surname,
+        title and recency rules found nothing."""
+        folded = _fold(token)
+        if len(folded) < 4 or not folded.isalpha():
+            return []
+        found: dict[str, int] = {}
+        for _, name in self.full_names:
+            surname = _fold(name[-1])
+            if surname == folded or surname[:1] != folded[:1]:
+                continue
+            if SequenceMatcher(None, folded, surname).ratio() >= SPELLING_VARIANT_RATIO:
+                joined = " ".join(self.fullest_name(name))
+                found[joined] = len(joined.split())
+        if len(found) > 1:
+            logger.debug("%r is close to several names: %s", token, sorted(found))
+        return sorted(found, key=lambda name: -found[name])
 
     def body_with_short_name(self, token: str) -> tuple[str, str] | None:
         """(the longest body name holding `token`, without a legal-form suffix; its type) when every

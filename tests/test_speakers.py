@@ -510,3 +510,24 @@ def test_a_title_held_by_two_people_named_later_stays_as_written(parser):
     )
     statements, _ = resolved(parser, text)
     assert statements[0].speaker_canonical == "governor"
+
+
+def test_a_surname_spelled_another_way_is_the_fuller_name(parser):
+    text = (
+        "Houthi military spokesperson Yahya Sarea said the group had used ten drones. "
+        '"These attacks are our right," Saree said.'
+    )
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == ["Yahya Sarea", "Yahya Sarea"]
+
+
+def test_a_surname_close_to_two_names_or_to_none_stays_as_written(parser):
+    text = (
+        "Minister Karl Saren said the talks were over. Senator Anna Sareb said a vote was near. "
+        "Sarem said the budget would pass. Jones said the plan was dead."
+    )
+    statements, _ = resolved(parser, text)
+    by_speaker = {s.speaker.text: s for s in statements if s.speaker is not None}
+    assert by_speaker["Sarem"].speaker_canonical == "Sarem"
+    assert by_speaker["Sarem"].speaker_ambiguous
+    assert by_speaker["Jones"].speaker_canonical == "Jones"
