@@ -768,6 +768,8 @@ class _Resolver:
             canonical = self.expand_acronym(short)
             if canonical != short:
                 speaker_type = _type_of_spelled_out(canonical) or speaker_type  # `FSB`: a service
+            elif speaker_type in ("government", "organization"):
+                canonical = self.name_with_of(canonical)
             return _Mention(span, words, head, "name", speaker_type, plural, canonical)
         determiner = words[0].text.lower() if words else ""
         # a description with a name in it names its own referent (`The United States government`)
@@ -778,6 +780,28 @@ class _Resolver:
             else "name"
         )
         return _Mention(span, words, head, kind, speaker_type, plural, _canonical_text(span.text))
+
+    def name_with_of(self, name: str) -> str:
+        """The article's fullest `<Body> of <Modifier>` form of a `<Modifier> <Body>` name (`State
+        Department` -> `United States Department of State`, `Justice Department` -> `Department of
+        Justice`), when it writes one; `name` otherwise. The longest modifier that matches counts
+        (`US State Department` tries `US State`, then `State`)."""
+        tokens = name.split()
+        if len(tokens) < 2 or lexicons.table("speaker_nouns").get(tokens[-1].lower(), ("",))[0] not in (
+            "government",
+            "organization",
+        ):
+            return name
+        for first in range(len(tokens) - 1):
+            modifier = " ".join(tokens[first:-1])
+            pattern = (
+                rf"(?:[A-Z][\w'’.-]* )*{re.escape(tokens[-1])} of (?:the )?{re.escape(modifier)}"
+                r"(?![\w'’-]| [A-Z])"
+            )
+            found = [match.group(0) for match in re.finditer(pattern, self.text)]
+            if found:
+                return re.sub(r"^The ", "", max(found, key=len))
+        return name
 
     def similar_names(self, token: str) -> list[str]:
         """The article's fuller names whose surname is a close spelling variant of `token`

@@ -531,3 +531,21 @@ def test_a_surname_close_to_two_names_or_to_none_stays_as_written(parser):
     assert by_speaker["Sarem"].speaker_canonical == "Sarem"
     assert by_speaker["Sarem"].speaker_ambiguous
     assert by_speaker["Jones"].speaker_canonical == "Jones"
+
+
+def test_a_body_name_is_its_fuller_of_form_in_the_article(parser):
+    text = (
+        "The family left on advice from the United States Department of State. "
+        "The State Department said immunity cases were given intense attention."
+    )
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == ["United States Department of State"]
+
+
+def test_a_body_name_without_an_of_form_or_with_a_longer_one_stays(parser):
+    text = (
+        "The Department of State Security arrested him. "
+        "The State Department said immunity cases were given intense attention."
+    )
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == ["State Department"]
