@@ -1257,7 +1257,7 @@ def resolve(parsed: ParsedText, statements: list[Statement]) -> tuple[list[State
         if statement.speaker is None:
             mentions.append(None)
             continue
-        mention = resolver.mention(statement.speaker)
+        mention = resolver.mention(_without_cue(parsed.text, statement.speaker, statement.cue))
         if mention.kind == "pronoun":
             candidates = _pronoun_antecedents(resolver, mention, resolved, statement.content)
             if candidates:
@@ -1328,6 +1328,17 @@ def resolve(parsed: ParsedText, statements: list[Statement]) -> tuple[list[State
         )
     final_sources = [_describe_source(parsed, sources[key]) for key in order]
     return out, final_sources
+
+
+def _without_cue(text: str, speaker: Span, cue: tuple[Span, ...]) -> Span:
+    """The speaker phrase without a cue word that ends it (`local media reporting` -> `local
+    media`): the cue says what the speaker did, not who it is."""
+    for part in cue:
+        if speaker.start < part.start < speaker.end <= part.end + 1:
+            trimmed = text[speaker.start : part.start].rstrip(" ,")
+            if trimmed:
+                return Span.of(text, speaker.start, speaker.start + len(trimmed))
+    return speaker
 
 
 BACK_REFERRING_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "his", "her", "our"})

@@ -549,3 +549,13 @@ def test_a_body_name_without_an_of_form_or_with_a_longer_one_stays(parser):
     )
     statements, _ = resolved(parser, text)
     assert [s.speaker_canonical for s in statements] == ["State Department"]
+
+
+def test_a_cue_word_at_the_end_of_the_speaker_phrase_is_not_its_name(parser):
+    text = (
+        "All but one of the sixteen on board died; no deaths were reported on the ground, with "
+        "local media reporting no-one was in the houses. The army said the crew had tried to land."
+    )
+    statements, sources = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == ["local media", "army"]
+    assert sources[0].mentions[0].text == "local media"
