@@ -779,7 +779,10 @@ class _Resolver:
             and not any(w.upos == "PROPN" for w in words)
             else "name"
         )
-        return _Mention(span, words, head, kind, speaker_type, plural, _canonical_text(span.text))
+        canonical = _canonical_text(span.text)
+        if speaker_type in ("unnamed_group", "anonymous") and plural:
+            canonical = self.group_by_demonym(canonical)
+        return _Mention(span, words, head, kind, speaker_type, plural, canonical)
 
     def name_with_of(self, name: str) -> str:
         """The article's fullest `<Body> of <Modifier>` form of a `<Modifier> <Body>` name (`State
@@ -802,6 +805,21 @@ class _Resolver:
             if found:
                 return re.sub(r"^The ", "", max(found, key=len))
         return name
+
+    def group_by_demonym(self, canonical: str) -> str:
+        """`officials from China` -> `Chinese officials` when the article writes the group that
+        way too: one referent, named by the article's shorter form. A demonym is a capitalised
+        word that shares the place's first letters (all but the last, four at most: `Chin-ese`,
+        `Ira-nian`, `Germ-an`)."""
+        found = re.fullmatch(r"(\w+) (?:from|in) (?:the )?([A-Z][\w'’-]+)", canonical)
+        if found is None or found.group(2).lower() not in lexicons.table("places"):
+            return canonical
+        noun, place = found.groups()
+        stem = place[: min(4, len(place) - 1)]
+        for written in re.finditer(rf"\b({re.escape(stem)}[a-z]+) {re.escape(noun)}\b", self.text):
+            if written.group(1) != place:
+                return f"{written.group(1)} {noun}"
+        return canonical
 
     def similar_names(self, token: str) -> list[str]:
         """The article's fuller names whose surname is a close spelling variant of `token`

@@ -559,3 +559,19 @@ def test_a_cue_word_at_the_end_of_the_speaker_phrase_is_not_its_name(parser):
     statements, sources = resolved(parser, text)
     assert [s.speaker_canonical for s in statements] == ["local media", "army"]
     assert sources[0].mentions[0].text == "local media"
+
+
+def test_a_group_from_a_country_is_the_group_named_by_its_demonym(parser):
+    text = (
+        "The officials from China think a forced sale will make ByteDance appear weak, sources said. "
+        "Chinese officials believe the sale would hurt China."
+    )
+    statements, _ = resolved(parser, text)
+    by_speaker = {s.speaker.text: s.speaker_canonical for s in statements if s.speaker is not None}
+    assert by_speaker["The officials from China"] == "Chinese officials"
+
+
+def test_a_group_from_a_country_without_a_demonym_form_stays(parser):
+    text = "The officials from China think a forced sale will make ByteDance appear weak."
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == ["officials from China"]
