@@ -575,3 +575,9 @@ def test_a_group_from_a_country_without_a_demonym_form_stays(parser):
     text = "The officials from China think a forced sale will make ByteDance appear weak."
     statements, _ = resolved(parser, text)
     assert [s.speaker_canonical for s in statements] == ["officials from China"]
+
+
+def test_a_crime_role_is_a_person_or_an_anonymous_one(parser):
+    text = "The attacker said he had been jailed unfairly. A suspect told officers that he acted alone."
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_type for s in statements] == ["person", "anonymous"]
