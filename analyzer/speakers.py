@@ -170,13 +170,14 @@ def _joined(words: list[Word]) -> str:
 
 
 def _touching_hyphen(words: list[Word], k: int) -> bool:
-    """`-` at `k` written between two capitalised words with no space (`Abdul-Mahdi`)."""
+    """`-` at `k` written between two capitalised words, or a name particle and a capitalised
+    word, with no space (`Abdul-Mahdi`, `el-Sisi`)."""
     return (
         0 < k < len(words) - 1
         and words[k].text in ("-", "‐", "–")
         and words[k - 1].end == words[k].start
         and words[k].end == words[k + 1].start
-        and words[k - 1].text[:1].isupper()
+        and (words[k - 1].text[:1].isupper() or re.fullmatch(NAME_PARTICLES, words[k - 1].text))
         and words[k + 1].text[:1].isupper()
     )
 
@@ -361,6 +362,8 @@ INDEFINITE = frozenset({"a", "an", "another", "one"})
 # how close a bare surname must be to a fuller name's surname to be its spelling variant
 # (`Saree` and `Sarea`: 0.8; `Johnson` and `Jones`: 0.67)
 SPELLING_VARIANT_RATIO = 0.8
+# Arabic name particles written hyphenated to the surname (`el-Sisi`, `al-Assad`)
+NAME_PARTICLES = r"al|el|ad|ar|as|an|at|az|ash"
 # company legal forms, left out of a canonical (`Salling Group A/S` -> Salling Group)
 LEGAL_SUFFIXES = (
     r"A/S|AS|ASA|AB|AG|GmbH|Inc\.?|Ltd\.?|L\.?L\.?C\.?|plc|PLC|S\.A\.?|N\.V\.?|B\.V\.?|S\.p\.A\.?"
@@ -665,7 +668,8 @@ class _Resolver:
         best = tokens
         folded = [_fold(t) for t in tokens]
         for _, name in self.full_names:
-            folded_name = [_fold(t) for t in name]
+            # a surname with a particle (`el-Sisi`, `al-Assad`) is also written without it
+            folded_name = [_fold(re.sub(rf"^(?i:{NAME_PARTICLES})[-‐]", "", t)) for t in name]
             if (len(name) > len(best) and folded_name[-len(tokens) :] == folded) or (
                 len(name) > len(best) and len(tokens) == 1 and folded[0] in folded_name
             ):
@@ -751,7 +755,8 @@ class _Resolver:
                 return _Mention(span, words, head, "name", body[1], plural, body[0])
         if names and speaker_type == "person" and head_is_name:
             # the name around the head, not a later one (`Steve Peers of the University of Essex`)
-            own = [w for w in _name_run(words, head) if w.text.lower() not in TITLE_WORDS]
+            # the parse may make an honorific the head (`Dr Gary Mortimer`); it is no part of the name
+            own = [w for w in _name_run(words, head) if w.text.lower() not in TITLE_WORDS | HONORIFICS]
             tokens = _joined(own or names).split()
             fullest = self.fullest_name(tokens)
             ambiguous = False

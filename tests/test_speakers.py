@@ -581,3 +581,18 @@ def test_a_crime_role_is_a_person_or_an_anonymous_one(parser):
     text = "The attacker said he had been jailed unfairly. A suspect told officers that he acted alone."
     statements, _ = resolved(parser, text)
     assert [s.speaker_type for s in statements] == ["person", "anonymous"]
+
+
+def test_a_surname_without_its_particle_is_the_full_name(parser):
+    text = (
+        "AU chairperson President Abdel Fattah el-Sisi of Egypt opened the summit. "
+        "Sisi of Egypt said the zone would bring prosperity."
+    )
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == ["Abdel Fattah el-Sisi"]
+
+
+def test_an_honorific_the_parse_made_the_head_is_left_out(parser):
+    text = "In a News.com.au report, Dr Gary Mortimer, a retail expert, said the stores fill the stock every night."
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == ["Gary Mortimer"]
