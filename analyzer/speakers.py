@@ -1280,7 +1280,8 @@ def resolve(parsed: ParsedText, statements: list[Statement]) -> tuple[list[State
         if statement.speaker is None:
             mentions.append(None)
             continue
-        mention = resolver.mention(_without_cue(parsed.text, statement.speaker, statement.cue))
+        speaker = _without_time(parsed.text, _without_cue(parsed.text, statement.speaker, statement.cue))
+        mention = resolver.mention(speaker)
         if mention.kind == "pronoun":
             candidates = _pronoun_antecedents(resolver, mention, resolved, statement.content)
             if candidates:
@@ -1362,6 +1363,25 @@ def _without_cue(text: str, speaker: Span, cue: tuple[Span, ...]) -> Span:
             if trimmed:
                 return Span.of(text, speaker.start, speaker.start + len(trimmed))
     return speaker
+
+
+_TIME_WORD = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December|yesterday|today|tonight)"
+)
+_TIME = rf"(?:(?:late|early)\s+)?(?:on|in|at)\s+(?:the\s+)?{_TIME_WORD}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?"
+TRAILING_TIME = re.compile(rf"\s+{_TIME}$")
+
+
+def _without_time(text: str, speaker: Span) -> Span:
+    """The speaker phrase without a time phrase at its end (`officials on Saturday`, `a report
+    from ABC Australia on March 3`): when it spoke is not who it is. (A leading one, `Late on
+    Sunday, the Kurdish-led Syrian Democratic Forces`, is left: without it the name's own words
+    type it, and `Forces` reads as a state's armed forces.)"""
+    trailing = TRAILING_TIME.search(speaker.text)
+    if trailing is None or trailing.start() == 0:
+        return speaker
+    return Span.of(text, speaker.start, speaker.start + trailing.start())
 
 
 BACK_REFERRING_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "his", "her", "our"})

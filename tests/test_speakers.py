@@ -596,3 +596,11 @@ def test_an_honorific_the_parse_made_the_head_is_left_out(parser):
     text = "In a News.com.au report, Dr Gary Mortimer, a retail expert, said the stores fill the stock every night."
     statements, _ = resolved(parser, text)
     assert [s.speaker_canonical for s in statements] == ["Gary Mortimer"]
+
+
+def test_a_time_phrase_ending_the_speaker_phrase_is_not_its_name(parser):
+    text = "Two foreigners died of the virus in Wuhan, officials on Saturday said."
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == ["officials"]
+    # a phrase that is only a time stays as it is
+    assert speakers._without_time("On Monday", speakers.Span.of("On Monday", 0, 9)).text == "On Monday"
