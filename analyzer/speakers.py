@@ -248,6 +248,9 @@ def _type_of(
             return bodies[candidate][0], False
     if phrase_no_the in lexicons.table("places"):
         return "government", False  # `Saudi Arabia`, where the tagger took `Saudi` for an adjective
+    first, _, rest = phrase_no_the.partition(" ")
+    if first in bodies and rest in lexicons.table("places"):
+        return bodies[first][0], False  # a body's national branch (`ABC Australia`, `BBC Scotland`)
     nouns = lexicons.table("speaker_nouns")
     if head is not None and (head.upos == "NUM" or _quantity_of(words, head)):
         # `Two of the sources`, `A number of Senators`: the noun of the partitive says what the
@@ -384,6 +387,8 @@ AUTHORING_VERBS = frozenset(
         "tweet",
     }
 )
+# what a news outlet publishes, which speaks for the outlet (`a report from ABC Australia`)
+MEDIA_REPORTS = frozenset({"report", "article", "story", "headline", "broadcast", "bulletin", "editorial"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 NEWS_WORDS = frozenset({"press", "news"})
 QUANTITY_NOUNS = frozenset({"number", "group", "couple", "handful", "majority", "lot", "dozens", "hundreds"})
@@ -683,6 +688,11 @@ class _Resolver:
         speaker_type, plural = _type_of(words, head, span.text, self.names_in_article)
         if head is not None and _is_pronoun(head) and len(words) == 1:
             return _Mention(span, words, head, "pronoun", speaker_type, plural)
+        outlet = self.outlet_of_report(words, head)
+        if outlet is not None:
+            # `a report from ABC Australia on March 3`: a media outlet's report is the outlet
+            # (decisions: speakers)
+            return _Mention(span, words, head, "name", "media", False, outlet)
         authored = self.document_by_name(words, head)
         if authored is not None:
             return _Mention(span, words, head, "name", "document", plural, authored)
@@ -1038,6 +1048,20 @@ class _Resolver:
         if named.kind != "name" or named.speaker_type == "anonymous":
             return None
         return f"{_canonical_text(named.canonical)}'s {head.text}"
+
+    def outlet_of_report(self, words: list[Word], head: Word | None) -> str | None:
+        """The outlet's canonical when a report-like noun is `by` or `from` a news outlet (`a
+        report from ABC Australia`, `an article by The Guardian`), else None."""
+        if head is None or head.upos != "NOUN" or head.lemma.lower() not in MEDIA_REPORTS:
+            return None
+        marker = next((w for w in words if w.text.lower() in ("by", "from") and w.index > head.index), None)
+        author = [w for w in words if marker is not None and w.index > marker.index]
+        if not author or not any(w.upos == "PROPN" for w in author):
+            return None
+        named = self.mention(Span.of(self.text, author[0].start, author[-1].end))
+        if named.kind != "name" or named.speaker_type != "media":
+            return None
+        return named.canonical
 
     def name_after_title(self, words: list[Word]) -> str | None:
         """The person a phrase ends by naming after a title or the body they belong to, whatever

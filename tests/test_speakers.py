@@ -604,3 +604,14 @@ def test_a_time_phrase_ending_the_speaker_phrase_is_not_its_name(parser):
     assert [s.speaker_canonical for s in statements] == ["officials"]
     # a phrase that is only a time stays as it is
     assert speakers._without_time("On Monday", speakers.Span.of("On Monday", 0, 9)).text == "On Monday"
+
+
+def test_a_news_outlets_report_is_the_outlet(parser):
+    text = (
+        "A report from ABC Australia on March 3 said the shelves were empty. "
+        "A report by Amnesty International said prisoners were beaten."
+    )
+    statements, _ = resolved(parser, text)
+    typed = [(s.speaker_canonical, s.speaker_type) for s in statements]
+    assert typed[0] == ("ABC Australia", "media")
+    assert typed[1][1] == "document" and typed[1][0] != "Amnesty International"
