@@ -981,9 +981,11 @@ class _Resolver:
         if not noun.isalpha():
             return None
         word = r"[A-Z][\w'’&-]*"
+        # a diplomatic mission is named by its host city too (`the US Embassy in London`)
+        linkers = "of|for|on|in" if noun in ("embassy", "consulate", "mission") else "of|for|on"
         pattern = (
             rf"(?:{word} +(?:(?:of|for|and|on|the) +)*)*{noun.capitalize()}\b"
-            rf"(?:(?: +(?:of|for|on) +(?:the +)?{word})(?: +{word})*)?"
+            rf"(?:(?: +(?:{linkers}) +(?:the +)?{word})(?: +{word})*)?"
         )
         found: list[tuple[bool, str]] = []
         for match in re.finditer(pattern, self.text[:before]):

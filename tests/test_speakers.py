@@ -615,3 +615,18 @@ def test_a_news_outlets_report_is_the_outlet(parser):
     typed = [(s.speaker_canonical, s.speaker_type) for s in statements]
     assert typed[0] == ("ABC Australia", "media")
     assert typed[1][1] == "document" and typed[1][0] != "Amnesty International"
+
+
+def test_the_embassy_is_the_embassy_named_with_its_city(parser):
+    text = (
+        "The chief constable wrote to the US Embassy in London asking to waive her immunity. "
+        "The embassy said the family had left on advice from Washington."
+    )
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == ["US Embassy in London"]
+
+
+def test_the_court_is_not_named_with_its_city(parser):
+    text = "The High Court in London heard the case. The court said the suspension was lawful."
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == ["High Court"]
