@@ -710,6 +710,11 @@ class _Resolver:
                 return _Mention(span, words, head, "name", "person", False, canonical)
             canonical = self.expand_acronym(_joined(apposed_after))
             return _Mention(span, words, head, "name", speaker_type, plural, canonical)
+        named_before = self.person_apposed_before(span, words, head, speaker_type)
+        if named_before is not None:
+            # `Carrie Lam, the chief executive of Hong Kong, announced`: the description is the
+            # appositive of the name before it
+            return _Mention(span, words, head, "name", "person", False, named_before)
         bare_name = (
             head is not None and head.upos == "PROPN" and all(w.upos in ("PROPN", "DET") for w in words)
         )
@@ -1050,6 +1055,33 @@ class _Resolver:
         if named.kind != "name" or named.speaker_type == "anonymous":
             return None
         return f"{_canonical_text(named.canonical)}'s {head.text}"
+
+    def person_apposed_before(
+        self, span: Span, words: list[Word], head: Word | None, speaker_type: str
+    ) -> str | None:
+        """The fullest name of the person written right before a role description set off by
+        commas (`Carrie Lam, the chief executive of Hong Kong, announced`), or None. The
+        description must open with `the` and name a person's role; the name must be a person's
+        (two or more capitalised words that are not a place)."""
+        if head is None or head.upos != "NOUN" or speaker_type not in ("person", "anonymous"):
+            return None
+        if not words or words[0].text.lower() != "the" or not self.text[span.end :].startswith(","):
+            return None
+        if (
+            head.text.lower() not in TITLE_WORDS | ROLE_HEADS
+            and lexicons.table("speaker_nouns").get(head.text.lower(), ("",))[0] != "person"
+        ):
+            return None
+        before = re.search(
+            r"(?:^|[^\w'’.-])((?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+), $", self.text[: span.start]
+        )
+        if before is None or before.group(1).lower() in lexicons.table("places"):
+            return None
+        start = before.start(1)
+        named = self.mention(Span.of(self.text, start, start + len(before.group(1))))
+        if named.kind != "name" or named.speaker_type != "person":
+            return None
+        return named.canonical
 
     def outlet_of_report(self, words: list[Word], head: Word | None) -> str | None:
         """The outlet's canonical when a report-like noun is `by` or `from` a news outlet (`a

@@ -630,3 +630,18 @@ def test_the_court_is_not_named_with_its_city(parser):
     text = "The High Court in London heard the case. The court said the suspension was lawful."
     statements, _ = resolved(parser, text)
     assert [s.speaker_canonical for s in statements] == ["High Court"]
+
+
+def test_a_role_description_after_a_name_is_that_person(parser):
+    text = (
+        "On Wednesday, Carrie Lam, the chief executive of Hong Kong, announced that her "
+        "government will withdraw the bill."
+    )
+    statements, _ = resolved(parser, text)
+    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [("Carrie Lam", "person")]
+
+
+def test_a_role_description_after_a_place_is_not_the_place(parser):
+    text = "In Hong Kong, the chief executive of the city, said that her government will withdraw the bill."
+    statements, _ = resolved(parser, text)
+    assert all(s.speaker_canonical != "Hong Kong" for s in statements)
