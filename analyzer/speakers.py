@@ -1358,6 +1358,8 @@ def resolve(parsed: ParsedText, statements: list[Statement]) -> tuple[list[State
                 mention.ambiguous = True
         elif mention.kind == "description" or _refers_back_to_a_source(mention):
             mention = _resolve_description(mention, resolved, resolver)
+        else:
+            mention = _possessed_group(mention, resolved)
         if resolver.outlet_by_its_cue(mention, statement):
             mention.speaker_type = "media"
         mentions.append(mention)
@@ -1457,6 +1459,25 @@ def _refers_back_to_a_source(mention: _Mention) -> bool:
     first = mention.words[0].text.lower()
     between = mention.words[1:-1]
     return first in BACK_REFERRING_DETERMINERS and all(w.upos == "ADJ" for w in between)
+
+
+def _possessed_group(mention: _Mention, earlier: list[_Mention]) -> _Mention:
+    """`Johnson's critics` after `Critics from across Britain's political spectrum` said: a group
+    named by its relation to someone is the earlier group speaker with the same head noun, when
+    there is just one; the mention otherwise."""
+    if mention.speaker_type != "unnamed_group" or mention.head is None or mention.head.upos != "NOUN":
+        return mention
+    if not any(w.deprel == "nmod:poss" and w.head == mention.head.index for w in mention.words):
+        return mention
+    lemma = mention.head.lemma.lower()
+    same = {
+        m.canonical
+        for m in earlier
+        if m.speaker_type == "unnamed_group" and m.head is not None and m.head.lemma.lower() == lemma
+    }
+    if len(same) == 1:
+        mention.canonical = same.pop()
+    return mention
 
 
 def _resolve_description(mention: _Mention, earlier: list[_Mention], resolver: _Resolver) -> _Mention:

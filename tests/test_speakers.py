@@ -645,3 +645,23 @@ def test_a_role_description_after_a_place_is_not_the_place(parser):
     text = "In Hong Kong, the chief executive of the city, said that her government will withdraw the bill."
     statements, _ = resolved(parser, text)
     assert all(s.speaker_canonical != "Hong Kong" for s in statements)
+
+
+def test_a_possessed_group_is_the_earlier_group_with_its_noun(parser):
+    text = (
+        "Critics from across Britain's political spectrum said the move was a constitutional outrage. "
+        "Johnson's critics said he wanted to stop Parliament from blocking a no-deal exit."
+    )
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == [
+        "Critics from across Britain's political spectrum"
+    ] * 2
+
+
+def test_a_possessed_group_without_one_earlier_group_stays(parser):
+    text = (
+        "Critics in Labour said the move was an outrage. Critics in the Liberal party said it was legal. "
+        "Johnson's critics said he wanted to stop Parliament."
+    )
+    statements, _ = resolved(parser, text)
+    assert statements[-1].speaker_canonical == "Johnson's critics"
