@@ -861,6 +861,34 @@ class _Resolver:
             logger.debug("%r is close to several names: %s", token, sorted(found))
         return sorted(found, key=lambda name: -found[name])
 
+    def main_body(self, speaker_type: str, before: int) -> str | None:
+        """The fullest name, of `speaker_type`, of the one-word body name written most often (twice
+        or more) before offset `before` (`ABS-CBN` -> `ABS-CBN Corporation`), or None on a tie."""
+        counts: dict[str, int] = {}
+        for run in _article_name_runs(self.parsed):
+            if run[0].start >= before:
+                break
+            name = _joined(run)
+            if " " not in name:
+                counts[name] = counts.get(name, 0) + 1
+        ranked = sorted(
+            ((n, name) for name, n in counts.items() if n >= 2 and self.fuller_body(name, speaker_type)),
+            reverse=True,
+        )
+        if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+            return None
+        return self.fuller_body(ranked[0][1], speaker_type)
+
+    def fuller_body(self, token: str, speaker_type: str) -> str | None:
+        """The longest fuller name with `token` in it that is a body of `speaker_type`, or None."""
+        folded = _fold(token)
+        fuller = [
+            " ".join(name)
+            for _, name in self.full_names
+            if folded in (_fold(t) for t in name) and _type_of_spelled_out(" ".join(name)) == speaker_type
+        ]
+        return max(fuller, key=lambda name: len(name.split())) if fuller else None
+
     def body_with_short_name(self, token: str) -> tuple[str, str] | None:
         """(the longest body name holding `token`, without a legal-form suffix; its type) when every
         fuller name in the article with `token` in it is a body's, else None."""
@@ -1517,6 +1545,13 @@ def _resolve_description(mention: _Mention, earlier: list[_Mention], resolver: _
     same_type = [m for m in earlier if m.speaker_type == mention.speaker_type and m.kind == "name"]
     if same_type and mention.speaker_type in ("organization", "government", "media"):
         mention.canonical = same_type[-1].canonical
+        return mention
+    if mention.speaker_type in ("organization", "media"):
+        # `the network` in an article about ABS-CBN: the body the article names most often
+        # before it, by its fullest name of the same type
+        main = resolver.main_body(mention.speaker_type, mention.span.start)
+        if main is not None:
+            mention.canonical = main
     return mention
 
 

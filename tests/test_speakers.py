@@ -665,3 +665,21 @@ def test_a_possessed_group_without_one_earlier_group_stays(parser):
     )
     statements, _ = resolved(parser, text)
     assert statements[-1].speaker_canonical == "Johnson's critics"
+
+
+def test_the_network_is_the_body_the_article_names_most(parser):
+    text = (
+        "ABS-CBN Corporation is the largest broadcaster in the country. The regulator ordered ABS-CBN "
+        "to stop airing. ABS-CBN went off the air that night. The network claims that the order was "
+        "unlawful."
+    )
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements if s.speaker.text == "The network"] == [
+        "ABS-CBN Corporation"
+    ]
+
+
+def test_the_network_without_one_main_body_stays(parser):
+    text = "The regulator fined a broadcaster. The network claims that the order was unlawful."
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == ["network"]
