@@ -768,6 +768,16 @@ class _Resolver:
             body = self.body_with_short_name(names[0].text)
             if body is not None and not _is_known_body(span.text):
                 return _Mention(span, words, head, "name", body[1], plural, body[0])
+        if (
+            head_is_name
+            and speaker_type == "person"
+            and len(names) == 1
+            and len(self.fullest_name([names[0].text])) == 1
+            and any(w.text.lower() == "its" and w.index > head.index for w in words)
+        ):
+            # `Coles, in its March 8 media release`: the phrase calls the name `it`, a body
+            canonical = self.expand_acronym(_joined(_name_run(words, head)))
+            return _Mention(span, words, head, "name", "organization", plural, canonical)
         if names and speaker_type == "person" and head_is_name:
             # the name around the head, not a later one (`Steve Peers of the University of Essex`)
             # the parse may make an honorific the head (`Dr Gary Mortimer`); it is no part of the name

@@ -683,3 +683,15 @@ def test_the_network_without_one_main_body_stays(parser):
     text = "The regulator fined a broadcaster. The network claims that the order was unlawful."
     statements, _ = resolved(parser, text)
     assert [s.speaker_canonical for s in statements] == ["network"]
+
+
+def test_a_name_its_own_phrase_calls_it_is_a_body(parser):
+    text = (
+        "Coles, in its March 8 media release, reported that sales had doubled. "
+        "Smith, in his speech, said that sales had doubled."
+    )
+    statements, _ = resolved(parser, text)
+    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
+        ("Coles", "organization"),
+        ("Smith", "person"),
+    ]
