@@ -695,3 +695,15 @@ def test_a_name_its_own_phrase_calls_it_is_a_body(parser):
         ("Coles", "organization"),
         ("Smith", "person"),
     ]
+
+
+def test_a_name_with_another_languages_word_for_newspaper_is_media(parser):
+    text = (
+        "The sale is too big for one buyer, according to Gazeta Wyborcza in March. "
+        "Maria Kowalska said the shops would close."
+    )
+    statements, _ = resolved(parser, text)
+    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
+        ("Gazeta Wyborcza", "media"),
+        ("Maria Kowalska", "person"),
+    ]
