@@ -10,15 +10,27 @@ Resolution is by ordered rules, most specific first (guide rules 12-15):
    phrase that ends by naming someone after a title is that person (`ABS-CBN CEO Carlo
    Katigbak`); a joint subject joins its conjuncts (`Reuters and NBC`); a document by a named
    author is the author's (`Mike Pompeo's tweet`); a name in apposition after a description is
-   its referent (`One news site, Znak.com`);
+   its referent (`One news site, Znak.com`), and so is a name right before a role description
+   set off by commas (`Carrie Lam, the chief executive of Hong Kong,`); a bare surname with no
+   fuller name is the one fuller name it is a close spelling variant of (`Saree` -> `Yahya
+   Sarea`; several: ambiguous); a `<Modifier> <Body>` name takes the article's `<Body> of
+   <Modifier>` form (`State Department` -> `United States Department of State`); a news
+   outlet's report is the outlet (`a report from ABC Australia`);
 2. pronouns (he/she/it/they/we/I) resolve to the nearest earlier speaker, subject or titled name
    of a compatible kind and gender; a tie between two candidates is reported as ambiguous
    (`speaker_ambiguous`);
 3. definite descriptions (`the sources`, `the company`, `the court`) resolve to the earliest
-   earlier source, or the nearest body named with the noun, whose head noun or type matches; a
-   partitive (`Two of the sources`) stays its own referent;
+   earlier source, or the nearest body named with the noun, whose head noun or type matches, else
+   the body the article names most (`the network` -> `ABS-CBN Corporation`); a role description
+   is the one person named with that title, before it or else later (`Chelyabinsk's governor`);
+   a possessed group is the earlier group with its noun (`Johnson's critics`); a partitive (`Two
+   of the sources`) stays its own referent;
 4. everything else is its own referent.
-Types come from lexicons (speaker_nouns.tsv, named_bodies.tsv) over the parse.
+A cue word or a time phrase that ends the speaker phrase is left out (`local media reporting`,
+`officials on Saturday`).
+Types come from lexicons (speaker_nouns.tsv, named_bodies.tsv) over the parse, the learned
+classifier for unlisted common nouns, and the article's own words: a bare name that `reports` is
+a news outlet, one its phrase calls `its` is a body.
 """
 
 from __future__ import annotations
