@@ -10,15 +10,27 @@ Resolution is by ordered rules, most specific first (guide rules 12-15):
    phrase that ends by naming someone after a title is that person (`ABS-CBN CEO Carlo
    Katigbak`); a joint subject joins its conjuncts (`Reuters and NBC`); a document by a named
    author is the author's (`Mike Pompeo's tweet`); a name in apposition after a description is
-   its referent (`One news site, Znak.com`);
+   its referent (`One news site, Znak.com`), and so is a name right before a role description
+   set off by commas (`Carrie Lam, the chief executive of Hong Kong,`); a bare surname with no
+   fuller name is the one fuller name it is a close spelling variant of (`Saree` -> `Yahya
+   Sarea`; several: ambiguous); a `<Modifier> <Body>` name takes the article's `<Body> of
+   <Modifier>` form (`State Department` -> `United States Department of State`); a news
+   outlet's report is the outlet (`a report from ABC Australia`);
 2. pronouns (he/she/it/they/we/I) resolve to the nearest earlier speaker, subject or titled name
    of a compatible kind and gender; a tie between two candidates is reported as ambiguous
    (`speaker_ambiguous`);
 3. definite descriptions (`the sources`, `the company`, `the court`) resolve to the earliest
-   earlier source, or the nearest body named with the noun, whose head noun or type matches; a
-   partitive (`Two of the sources`) stays its own referent;
+   earlier source, or the nearest body named with the noun, whose head noun or type matches, else
+   the body the article names most (`the network` -> `ABS-CBN Corporation`); a role description
+   is the one person named with that title, before it or else later (`Chelyabinsk's governor`);
+   a possessed group is the earlier group with its noun (`Johnson's critics`); a partitive (`Two
+   of the sources`) stays its own referent;
 4. everything else is its own referent.
-Types come from lexicons (speaker_nouns.tsv, named_bodies.tsv) over the parse.
+A cue word or a time phrase that ends the speaker phrase is left out (`local media reporting`,
+`officials on Saturday`).
+Types come from lexicons (speaker_nouns.tsv, named_bodies.tsv) over the parse, the learned
+classifier for unlisted common nouns, and the article's own words: a bare name that `reports` is
+a news outlet, one its phrase calls `its` is a body.
 """
 
 from __future__ import annotations
@@ -28,6 +40,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
 
@@ -169,13 +182,14 @@ def _joined(words: list[Word]) -> str:
 
 
 def _touching_hyphen(words: list[Word], k: int) -> bool:
-    """`-` at `k` written between two capitalised words with no space (`Abdul-Mahdi`)."""
+    """`-` at `k` written between two capitalised words, or a name particle and a capitalised
+    word, with no space (`Abdul-Mahdi`, `el-Sisi`)."""
     return (
         0 < k < len(words) - 1
         and words[k].text in ("-", "‐", "–")
         and words[k - 1].end == words[k].start
         and words[k].end == words[k + 1].start
-        and words[k - 1].text[:1].isupper()
+        and (words[k - 1].text[:1].isupper() or re.fullmatch(NAME_PARTICLES, words[k - 1].text))
         and words[k + 1].text[:1].isupper()
     )
 
@@ -246,6 +260,9 @@ def _type_of(
             return bodies[candidate][0], False
     if phrase_no_the in lexicons.table("places"):
         return "government", False  # `Saudi Arabia`, where the tagger took `Saudi` for an adjective
+    first, _, rest = phrase_no_the.partition(" ")
+    if first in bodies and rest in lexicons.table("places"):
+        return bodies[first][0], False  # a body's national branch (`ABC Australia`, `BBC Scotland`)
     nouns = lexicons.table("speaker_nouns")
     if head is not None and (head.upos == "NUM" or _quantity_of(words, head)):
         # `Two of the sources`, `A number of Senators`: the noun of the partitive says what the
@@ -357,6 +374,11 @@ def _name_run(words: list[Word], head: Word) -> list[Word]:
 
 
 INDEFINITE = frozenset({"a", "an", "another", "one"})
+# how close a bare surname must be to a fuller name's surname to be its spelling variant
+# (`Saree` and `Sarea`: 0.8; `Johnson` and `Jones`: 0.67)
+SPELLING_VARIANT_RATIO = 0.8
+# Arabic name particles written hyphenated to the surname (`el-Sisi`, `al-Assad`)
+NAME_PARTICLES = r"al|el|ad|ar|as|an|at|az|ash"
 # company legal forms, left out of a canonical (`Salling Group A/S` -> Salling Group)
 LEGAL_SUFFIXES = (
     r"A/S|AS|ASA|AB|AG|GmbH|Inc\.?|Ltd\.?|L\.?L\.?C\.?|plc|PLC|S\.A\.?|N\.V\.?|B\.V\.?|S\.p\.A\.?"
@@ -377,6 +399,8 @@ AUTHORING_VERBS = frozenset(
         "tweet",
     }
 )
+# what a news outlet publishes, which speaks for the outlet (`a report from ABC Australia`)
+MEDIA_REPORTS = frozenset({"report", "article", "story", "headline", "broadcast", "bulletin", "editorial"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 NEWS_WORDS = frozenset({"press", "news"})
 QUANTITY_NOUNS = frozenset({"number", "group", "couple", "handful", "majority", "lot", "dozens", "hundreds"})
@@ -661,7 +685,8 @@ class _Resolver:
         best = tokens
         folded = [_fold(t) for t in tokens]
         for _, name in self.full_names:
-            folded_name = [_fold(t) for t in name]
+            # a surname with a particle (`el-Sisi`, `al-Assad`) is also written without it
+            folded_name = [_fold(re.sub(rf"^(?i:{NAME_PARTICLES})[-‐]", "", t)) for t in name]
             if (len(name) > len(best) and folded_name[-len(tokens) :] == folded) or (
                 len(name) > len(best) and len(tokens) == 1 and folded[0] in folded_name
             ):
@@ -675,6 +700,11 @@ class _Resolver:
         speaker_type, plural = _type_of(words, head, span.text, self.names_in_article)
         if head is not None and _is_pronoun(head) and len(words) == 1:
             return _Mention(span, words, head, "pronoun", speaker_type, plural)
+        outlet = self.outlet_of_report(words, head)
+        if outlet is not None:
+            # `a report from ABC Australia on March 3`: a media outlet's report is the outlet
+            # (decisions: speakers)
+            return _Mention(span, words, head, "name", "media", False, outlet)
         authored = self.document_by_name(words, head)
         if authored is not None:
             return _Mention(span, words, head, "name", "document", plural, authored)
@@ -692,6 +722,11 @@ class _Resolver:
                 return _Mention(span, words, head, "name", "person", False, canonical)
             canonical = self.expand_acronym(_joined(apposed_after))
             return _Mention(span, words, head, "name", speaker_type, plural, canonical)
+        named_before = self.person_apposed_before(span, words, head, speaker_type)
+        if named_before is not None:
+            # `Carrie Lam, the chief executive of Hong Kong, announced`: the description is the
+            # appositive of the name before it
+            return _Mention(span, words, head, "name", "person", False, named_before)
         bare_name = (
             head is not None and head.upos == "PROPN" and all(w.upos in ("PROPN", "DET") for w in words)
         )
@@ -703,8 +738,15 @@ class _Resolver:
         if head is not None and head.text.lower() in ROLE_HEADS and head is words[-1]:
             # `The Vice President` after `Vice President Mike Pence`; `The Senate Minority Leader`
             # after `The Senate Minority Leader, Chuck Schumer`; `The commissioner`
+            # a possessor is not part of the title (`Chelyabinsk's governor` -> `governor`)
+            possessors = {w.index for w in words if w.deprel == "nmod:poss"}
             title = [
-                w.text for w in words if w.upos not in ("DET", "PRON") and not w.text.endswith(("'s", "’s"))
+                w.text
+                for w in words
+                if w.upos not in ("DET", "PRON")
+                and not w.text.endswith(("'s", "’s"))
+                and w.index not in possessors
+                and w.head not in possessors
             ]
             after = re.match(r",\s+((?:[A-Z][\w'’-]+ ?){2,4}),", self.text[span.end :])
             titled = (
@@ -738,16 +780,38 @@ class _Resolver:
             body = self.body_with_short_name(names[0].text)
             if body is not None and not _is_known_body(span.text):
                 return _Mention(span, words, head, "name", body[1], plural, body[0])
+        if (
+            head_is_name
+            and speaker_type == "person"
+            and len(names) == 1
+            and len(self.fullest_name([names[0].text])) == 1
+            and any(w.text.lower() == "its" and w.index > head.index for w in words)
+        ):
+            # `Coles, in its March 8 media release`: the phrase calls the name `it`, a body
+            canonical = self.expand_acronym(_joined(_name_run(words, head)))
+            return _Mention(span, words, head, "name", "organization", plural, canonical)
         if names and speaker_type == "person" and head_is_name:
             # the name around the head, not a later one (`Steve Peers of the University of Essex`)
-            own = [w for w in _name_run(words, head) if w.text.lower() not in TITLE_WORDS]
-            canonical = " ".join(self.fullest_name(_joined(own or names).split()))
-            return _Mention(span, words, head, "name", speaker_type, plural, canonical)
+            # the parse may make an honorific the head (`Dr Gary Mortimer`); it is no part of the name
+            own = [w for w in _name_run(words, head) if w.text.lower() not in TITLE_WORDS | HONORIFICS]
+            tokens = _joined(own or names).split()
+            fullest = self.fullest_name(tokens)
+            ambiguous = False
+            if len(fullest) == 1:
+                # no fuller name with this surname: a spelling variant of one (`Saree` for `Yahya
+                # Sarea`, transliterated two ways in one article)
+                similar = self.similar_names(fullest[0])
+                if len(similar) == 1:
+                    fullest = similar[0].split()
+                ambiguous = len(similar) > 1
+            return _Mention(span, words, head, "name", speaker_type, plural, " ".join(fullest), ambiguous)
         if head_is_name:
             short = _canonical_text(span.text)
             canonical = self.expand_acronym(short)
             if canonical != short:
                 speaker_type = _type_of_spelled_out(canonical) or speaker_type  # `FSB`: a service
+            elif speaker_type in ("government", "organization"):
+                canonical = self.name_with_of(canonical)
             return _Mention(span, words, head, "name", speaker_type, plural, canonical)
         determiner = words[0].text.lower() if words else ""
         # a description with a name in it names its own referent (`The United States government`)
@@ -757,7 +821,95 @@ class _Resolver:
             and not any(w.upos == "PROPN" for w in words)
             else "name"
         )
-        return _Mention(span, words, head, kind, speaker_type, plural, _canonical_text(span.text))
+        canonical = _canonical_text(span.text)
+        if speaker_type in ("unnamed_group", "anonymous") and plural:
+            canonical = self.group_by_demonym(canonical)
+        return _Mention(span, words, head, kind, speaker_type, plural, canonical)
+
+    def name_with_of(self, name: str) -> str:
+        """The article's fullest `<Body> of <Modifier>` form of a `<Modifier> <Body>` name (`State
+        Department` -> `United States Department of State`, `Justice Department` -> `Department of
+        Justice`), when it writes one; `name` otherwise. The longest modifier that matches counts
+        (`US State Department` tries `US State`, then `State`)."""
+        tokens = name.split()
+        if len(tokens) < 2 or lexicons.table("speaker_nouns").get(tokens[-1].lower(), ("",))[0] not in (
+            "government",
+            "organization",
+        ):
+            return name
+        for first in range(len(tokens) - 1):
+            modifier = " ".join(tokens[first:-1])
+            pattern = (
+                rf"(?:[A-Z][\w'’.-]* )*{re.escape(tokens[-1])} of (?:the )?{re.escape(modifier)}"
+                r"(?![\w'’-]| [A-Z])"
+            )
+            found = [match.group(0) for match in re.finditer(pattern, self.text)]
+            if found:
+                return re.sub(r"^The ", "", max(found, key=len))
+        return name
+
+    def group_by_demonym(self, canonical: str) -> str:
+        """`officials from China` -> `Chinese officials` when the article writes the group that
+        way too: one referent, named by the article's shorter form. A demonym is a capitalised
+        word that shares the place's first letters (all but the last, four at most: `Chin-ese`,
+        `Ira-nian`, `Germ-an`)."""
+        found = re.fullmatch(r"(\w+) (?:from|in) (?:the )?([A-Z][\w'’-]+)", canonical)
+        if found is None or found.group(2).lower() not in lexicons.table("places"):
+            return canonical
+        noun, place = found.groups()
+        stem = place[: min(4, len(place) - 1)]
+        for written in re.finditer(rf"\b({re.escape(stem)}[a-z]+) {re.escape(noun)}\b", self.text):
+            if written.group(1) != place:
+                return f"{written.group(1)} {noun}"
+        return canonical
+
+    def similar_names(self, token: str) -> list[str]:
+        """The article's fuller names whose surname is a close spelling variant of `token`
+        (similarity ratio at least 0.8, same first letter, four letters or more), fullest first
+        and distinct; several mean the variant is ambiguous. Used only after the exact surname,
+        title and recency rules found nothing."""
+        folded = _fold(token)
+        if len(folded) < 4 or not folded.isalpha():
+            return []
+        found: dict[str, int] = {}
+        for _, name in self.full_names:
+            surname = _fold(name[-1])
+            if surname == folded or surname[:1] != folded[:1]:
+                continue
+            if SequenceMatcher(None, folded, surname).ratio() >= SPELLING_VARIANT_RATIO:
+                joined = " ".join(self.fullest_name(name))
+                found[joined] = len(joined.split())
+        if len(found) > 1:
+            logger.debug("%r is close to several names: %s", token, sorted(found))
+        return sorted(found, key=lambda name: -found[name])
+
+    def main_body(self, speaker_type: str, before: int) -> str | None:
+        """The fullest name, of `speaker_type`, of the one-word body name written most often (twice
+        or more) before offset `before` (`ABS-CBN` -> `ABS-CBN Corporation`), or None on a tie."""
+        counts: dict[str, int] = {}
+        for run in _article_name_runs(self.parsed):
+            if run[0].start >= before:
+                break
+            name = _joined(run)
+            if " " not in name:
+                counts[name] = counts.get(name, 0) + 1
+        ranked = sorted(
+            ((n, name) for name, n in counts.items() if n >= 2 and self.fuller_body(name, speaker_type)),
+            reverse=True,
+        )
+        if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+            return None
+        return self.fuller_body(ranked[0][1], speaker_type)
+
+    def fuller_body(self, token: str, speaker_type: str) -> str | None:
+        """The longest fuller name with `token` in it that is a body of `speaker_type`, or None."""
+        folded = _fold(token)
+        fuller = [
+            " ".join(name)
+            for _, name in self.full_names
+            if folded in (_fold(t) for t in name) and _type_of_spelled_out(" ".join(name)) == speaker_type
+        ]
+        return max(fuller, key=lambda name: len(name.split())) if fuller else None
 
     def body_with_short_name(self, token: str) -> tuple[str, str] | None:
         """(the longest body name holding `token`, without a legal-form suffix; its type) when every
@@ -854,6 +1006,28 @@ class _Resolver:
             speaker_type = bodies[0] if bodies else "unnamed_group"
         return _Mention(span, words, head, "name", speaker_type, True, joined)
 
+    def outlet_by_its_cue(self, mention: _Mention, statement: Statement) -> bool:
+        """A bare name that `reports` is a news outlet (`TVN24 reported`, `Rudaw reports`, `the i
+        reporting`): in our gold, 18 of 19 names that are the subject of `report` are media, and
+        the other is a company the article calls a store chain. The lexicons, the
+        article's own description of the name and a person's fuller name or gendered title come
+        first (`Coles, a store chain`, `Mr Smith reported`)."""
+        if mention.kind == "pronoun" or mention.speaker_type not in ("person", "organization"):
+            return False
+        if not statement.cue or not statement.cue[0].text.lower().startswith("report"):
+            return False
+        if mention.head is None or any(
+            w.upos in ("NOUN", "ADJ", "VERB", "ADP", "NUM") for w in mention.words
+        ):
+            return False  # a description (`the company`, `officials`) or a name with more in it
+        if any(w.text.lower() in TITLE_WORDS | HONORIFICS for w in mention.words):
+            return False
+        own = _canonical_text(mention.span.text)
+        if _is_known_body(mention.span.text) or own.lower() in self.described_types:
+            return False
+        # not `Smith` resolved to `John Smith`, nor a name the article genders
+        return mention.canonical == own and self.gender(own) is None
+
     def body_named_with(self, noun: str, before: int) -> str | None:
         """The nearest name written before offset `before` that has `noun` as a capitalised word
         (`court` -> `Court of Session`, `ministry` -> `Emergencies Ministry`), or None. A name
@@ -862,9 +1036,11 @@ class _Resolver:
         if not noun.isalpha():
             return None
         word = r"[A-Z][\w'’&-]*"
+        # a diplomatic mission is named by its host city too (`the US Embassy in London`)
+        linkers = "of|for|on|in" if noun in ("embassy", "consulate", "mission") else "of|for|on"
         pattern = (
             rf"(?:{word} +(?:(?:of|for|and|on|the) +)*)*{noun.capitalize()}\b"
-            rf"(?:(?: +(?:of|for|on) +(?:the +)?{word})(?: +{word})*)?"
+            rf"(?:(?: +(?:{linkers}) +(?:the +)?{word})(?: +{word})*)?"
         )
         found: list[tuple[bool, str]] = []
         for match in re.finditer(pattern, self.text[:before]):
@@ -929,6 +1105,47 @@ class _Resolver:
         if named.kind != "name" or named.speaker_type == "anonymous":
             return None
         return f"{_canonical_text(named.canonical)}'s {head.text}"
+
+    def person_apposed_before(
+        self, span: Span, words: list[Word], head: Word | None, speaker_type: str
+    ) -> str | None:
+        """The fullest name of the person written right before a role description set off by
+        commas (`Carrie Lam, the chief executive of Hong Kong, announced`), or None. The
+        description must open with `the` and name a person's role; the name must be a person's
+        (two or more capitalised words that are not a place)."""
+        if head is None or head.upos != "NOUN" or speaker_type not in ("person", "anonymous"):
+            return None
+        if not words or words[0].text.lower() != "the" or not self.text[span.end :].startswith(","):
+            return None
+        if (
+            head.text.lower() not in TITLE_WORDS | ROLE_HEADS
+            and lexicons.table("speaker_nouns").get(head.text.lower(), ("",))[0] != "person"
+        ):
+            return None
+        before = re.search(
+            r"(?:^|[^\w'’.-])((?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+), $", self.text[: span.start]
+        )
+        if before is None or before.group(1).lower() in lexicons.table("places"):
+            return None
+        start = before.start(1)
+        named = self.mention(Span.of(self.text, start, start + len(before.group(1))))
+        if named.kind != "name" or named.speaker_type != "person":
+            return None
+        return named.canonical
+
+    def outlet_of_report(self, words: list[Word], head: Word | None) -> str | None:
+        """The outlet's canonical when a report-like noun is `by` or `from` a news outlet (`a
+        report from ABC Australia`, `an article by The Guardian`), else None."""
+        if head is None or head.upos != "NOUN" or head.lemma.lower() not in MEDIA_REPORTS:
+            return None
+        marker = next((w for w in words if w.text.lower() in ("by", "from") and w.index > head.index), None)
+        author = [w for w in words if marker is not None and w.index > marker.index]
+        if not author or not any(w.upos == "PROPN" for w in author):
+            return None
+        named = self.mention(Span.of(self.text, author[0].start, author[-1].end))
+        if named.kind != "name" or named.speaker_type != "media":
+            return None
+        return named.canonical
 
     def name_after_title(self, words: list[Word]) -> str | None:
         """The person a phrase ends by naming after a title or the body they belong to, whatever
@@ -1005,13 +1222,24 @@ class _Resolver:
 
     def titled_name(self, title: str, before: int) -> str | None:
         """The fullest name written right after `title` (`Vice President Mike Pence`,
-        `commissioner Albert Muchanga`) closest before offset `before`, or None."""
+        `commissioner Albert Muchanga`) closest before offset `before`; else, when the article
+        names just one person with that title after it (a lead that introduces the name later:
+        `Chelyabinsk's governor has promised ...`, then `Regional governor Boris Dubrovsky`),
+        that person; else None."""
+        # a deputy's or a former holder's title names someone else (`Deputy Governor Oleg Klimov`
+        # is not `the governor`)
+        other_holder = r"(?<!deputy )(?<!vice )(?<!vice-)(?<!former )(?<!assistant )(?<!lieutenant )"
+        pattern = rf"(?i:{other_holder})\b(?i:{re.escape(title)}),?\s+((?:[A-Z][\w'’-]+ ?){{2,4}})"
         found = None
-        for match in re.finditer(
-            rf"\b(?i:{re.escape(title)}),?\s+((?:[A-Z][\w'’-]+ ?){{2,4}})", self.text[:before]
-        ):
+        for match in re.finditer(pattern, self.text[:before]):
             found = match.group(1).split()
-        return " ".join(self.fullest_name(found)) if found else None
+        if found is None:
+            later = {
+                " ".join(self.fullest_name(match.group(1).split()))
+                for match in re.finditer(pattern, self.text[before:])
+            }
+            return later.pop() if len(later) == 1 else None
+        return " ".join(self.fullest_name(found))
 
 
 # Head nouns of a role that one person holds (`the Vice President`, `the coach`): a definite
@@ -1160,7 +1388,8 @@ def resolve(parsed: ParsedText, statements: list[Statement]) -> tuple[list[State
         if statement.speaker is None:
             mentions.append(None)
             continue
-        mention = resolver.mention(statement.speaker)
+        speaker = _without_time(parsed.text, _without_cue(parsed.text, statement.speaker, statement.cue))
+        mention = resolver.mention(speaker)
         if mention.kind == "pronoun":
             candidates = _pronoun_antecedents(resolver, mention, resolved, statement.content)
             if candidates:
@@ -1179,6 +1408,10 @@ def resolve(parsed: ParsedText, statements: list[Statement]) -> tuple[list[State
                 mention.ambiguous = True
         elif mention.kind == "description" or _refers_back_to_a_source(mention):
             mention = _resolve_description(mention, resolved, resolver)
+        else:
+            mention = _possessed_group(mention, resolved)
+        if resolver.outlet_by_its_cue(mention, statement):
+            mention.speaker_type = "media"
         mentions.append(mention)
         resolved.append(mention)
 
@@ -1231,6 +1464,36 @@ def resolve(parsed: ParsedText, statements: list[Statement]) -> tuple[list[State
     return out, final_sources
 
 
+def _without_cue(text: str, speaker: Span, cue: tuple[Span, ...]) -> Span:
+    """The speaker phrase without a cue word that ends it (`local media reporting` -> `local
+    media`): the cue says what the speaker did, not who it is."""
+    for part in cue:
+        if speaker.start < part.start < speaker.end <= part.end + 1:
+            trimmed = text[speaker.start : part.start].rstrip(" ,")
+            if trimmed:
+                return Span.of(text, speaker.start, speaker.start + len(trimmed))
+    return speaker
+
+
+_TIME_WORD = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December|yesterday|today|tonight)"
+)
+_TIME = rf"(?:(?:late|early)\s+)?(?:on|in|at)\s+(?:the\s+)?{_TIME_WORD}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?"
+TRAILING_TIME = re.compile(rf"\s+{_TIME}$")
+
+
+def _without_time(text: str, speaker: Span) -> Span:
+    """The speaker phrase without a time phrase at its end (`officials on Saturday`, `a report
+    from ABC Australia on March 3`): when it spoke is not who it is. (A leading one, `Late on
+    Sunday, the Kurdish-led Syrian Democratic Forces`, is left: without it the name's own words
+    type it, and `Forces` reads as a state's armed forces.)"""
+    trailing = TRAILING_TIME.search(speaker.text)
+    if trailing is None or trailing.start() == 0:
+        return speaker
+    return Span.of(text, speaker.start, speaker.start + trailing.start())
+
+
 BACK_REFERRING_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "his", "her", "our"})
 
 
@@ -1246,6 +1509,25 @@ def _refers_back_to_a_source(mention: _Mention) -> bool:
     first = mention.words[0].text.lower()
     between = mention.words[1:-1]
     return first in BACK_REFERRING_DETERMINERS and all(w.upos == "ADJ" for w in between)
+
+
+def _possessed_group(mention: _Mention, earlier: list[_Mention]) -> _Mention:
+    """`Johnson's critics` after `Critics from across Britain's political spectrum` said: a group
+    named by its relation to someone is the earlier group speaker with the same head noun, when
+    there is just one; the mention otherwise."""
+    if mention.speaker_type != "unnamed_group" or mention.head is None or mention.head.upos != "NOUN":
+        return mention
+    if not any(w.deprel == "nmod:poss" and w.head == mention.head.index for w in mention.words):
+        return mention
+    lemma = mention.head.lemma.lower()
+    same = {
+        m.canonical
+        for m in earlier
+        if m.speaker_type == "unnamed_group" and m.head is not None and m.head.lemma.lower() == lemma
+    }
+    if len(same) == 1:
+        mention.canonical = same.pop()
+    return mention
 
 
 def _resolve_description(mention: _Mention, earlier: list[_Mention], resolver: _Resolver) -> _Mention:
@@ -1285,6 +1567,13 @@ def _resolve_description(mention: _Mention, earlier: list[_Mention], resolver: _
     same_type = [m for m in earlier if m.speaker_type == mention.speaker_type and m.kind == "name"]
     if same_type and mention.speaker_type in ("organization", "government", "media"):
         mention.canonical = same_type[-1].canonical
+        return mention
+    if mention.speaker_type in ("organization", "media"):
+        # `the network` in an article about ABS-CBN: the body the article names most often
+        # before it, by its fullest name of the same type
+        main = resolver.main_body(mention.speaker_type, mention.span.start)
+        if main is not None:
+            mention.canonical = main
     return mention
 
 

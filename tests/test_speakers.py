@@ -457,3 +457,253 @@ def test_a_document_only_seen_by_someone_is_not_theirs(parser):
     statements, _ = resolved(parser, text)
     assert all("Sky News" not in s.speaker_canonical for s in statements)
     assert all(s.speaker_type == "document" for s in statements)
+
+
+def test_a_bare_name_that_reports_is_a_news_outlet(parser):
+    text = (
+        "The mayor was stabbed on stage. Gazeta Prawna reports he received surgery. "
+        "TVN24 reported the attacker had a knife. The plan was leaked, the i reported."
+    )
+    statements, _ = resolved(parser, text)
+    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
+        ("Gazeta Prawna", "media"),
+        ("TVN24", "media"),
+        ("i", "media"),
+    ]
+
+
+def test_a_person_or_described_body_that_reports_keeps_its_type(parser):
+    text = (
+        "Finance minister John Harper spoke on Monday. Harper reported the deficit had narrowed. "
+        "Mrs Okafor reported that the ward was full. "
+        "The supermarket chain Coles said sales doubled. Coles reported that stock was low."
+    )
+    statements, _ = resolved(parser, text)
+    typed = {s.speaker.text: (s.speaker_canonical, s.speaker_type) for s in statements if s.speaker}
+    assert typed["Harper"] == ("John Harper", "person")
+    assert typed["Mrs Okafor"][1] == "person"
+    assert typed["Coles"][1] == "organization"
+
+
+def test_comments_and_messages_are_documents(parser):
+    text = "The comments were defamatory, the court found. The messages said the plant would close."
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_type for s in statements if s.speaker is not None][-1] == "document"
+
+
+def test_a_possessive_title_is_the_one_person_named_with_it_later(parser):
+    text = (
+        "Chelyabinsk's governor has promised each victim will be paid. "
+        "Regional Deputy Governor Oleg Klimov said the gas was shut off. "
+        "Regional governor Boris Dubrovsky said FSB officers were present."
+    )
+    statements, _ = resolved(parser, text)
+    by_speaker = {s.speaker.text: s.speaker_canonical for s in statements if s.speaker is not None}
+    assert by_speaker["Chelyabinsk's governor"] == "Boris Dubrovsky"
+
+
+def test_a_title_held_by_two_people_named_later_stays_as_written(parser):
+    text = (
+        "The governor has promised each victim will be paid. "
+        "Governor Boris Dubrovsky said the gas was shut off. "
+        "Governor Maria Lopez said FSB officers were present."
+    )
+    statements, _ = resolved(parser, text)
+    assert statements[0].speaker_canonical == "governor"
+
+
+def test_a_surname_spelled_another_way_is_the_fuller_name(parser):
+    text = (
+        "Houthi military spokesperson Yahya Sarea said the group had used ten drones. "
+        '"These attacks are our right," Saree said.'
+    )
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == ["Yahya Sarea", "Yahya Sarea"]
+
+
+def test_a_surname_close_to_two_names_or_to_none_stays_as_written(parser):
+    text = (
+        "Minister Karl Saren said the talks were over. Senator Anna Sareb said a vote was near. "
+        "Sarem said the budget would pass. Jones said the plan was dead."
+    )
+    statements, _ = resolved(parser, text)
+    by_speaker = {s.speaker.text: s for s in statements if s.speaker is not None}
+    assert by_speaker["Sarem"].speaker_canonical == "Sarem"
+    assert by_speaker["Sarem"].speaker_ambiguous
+    assert by_speaker["Jones"].speaker_canonical == "Jones"
+
+
+def test_a_body_name_is_its_fuller_of_form_in_the_article(parser):
+    text = (
+        "The family left on advice from the United States Department of State. "
+        "The State Department said immunity cases were given intense attention."
+    )
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == ["United States Department of State"]
+
+
+def test_a_body_name_without_an_of_form_or_with_a_longer_one_stays(parser):
+    text = (
+        "The Department of State Security arrested him. "
+        "The State Department said immunity cases were given intense attention."
+    )
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == ["State Department"]
+
+
+def test_a_cue_word_at_the_end_of_the_speaker_phrase_is_not_its_name(parser):
+    text = (
+        "All but one of the sixteen on board died; no deaths were reported on the ground, with "
+        "local media reporting no-one was in the houses. The army said the crew had tried to land."
+    )
+    statements, sources = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == ["local media", "army"]
+    assert sources[0].mentions[0].text == "local media"
+
+
+def test_a_group_from_a_country_is_the_group_named_by_its_demonym(parser):
+    text = (
+        "The officials from China think a forced sale will make ByteDance appear weak, sources said. "
+        "Chinese officials believe the sale would hurt China."
+    )
+    statements, _ = resolved(parser, text)
+    by_speaker = {s.speaker.text: s.speaker_canonical for s in statements if s.speaker is not None}
+    assert by_speaker["The officials from China"] == "Chinese officials"
+
+
+def test_a_group_from_a_country_without_a_demonym_form_stays(parser):
+    text = "The officials from China think a forced sale will make ByteDance appear weak."
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == ["officials from China"]
+
+
+def test_a_crime_role_is_a_person_or_an_anonymous_one(parser):
+    text = "The attacker said he had been jailed unfairly. A suspect told officers that he acted alone."
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_type for s in statements] == ["person", "anonymous"]
+
+
+def test_a_surname_without_its_particle_is_the_full_name(parser):
+    text = (
+        "AU chairperson President Abdel Fattah el-Sisi of Egypt opened the summit. "
+        "Sisi of Egypt said the zone would bring prosperity."
+    )
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == ["Abdel Fattah el-Sisi"]
+
+
+def test_an_honorific_the_parse_made_the_head_is_left_out(parser):
+    text = "In a News.com.au report, Dr Gary Mortimer, a retail expert, said the stores fill the stock every night."
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == ["Gary Mortimer"]
+
+
+def test_a_time_phrase_ending_the_speaker_phrase_is_not_its_name(parser):
+    text = "Two foreigners died of the virus in Wuhan, officials on Saturday said."
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == ["officials"]
+    # a phrase that is only a time stays as it is
+    assert speakers._without_time("On Monday", speakers.Span.of("On Monday", 0, 9)).text == "On Monday"
+
+
+def test_a_news_outlets_report_is_the_outlet(parser):
+    text = (
+        "A report from ABC Australia on March 3 said the shelves were empty. "
+        "A report by Amnesty International said prisoners were beaten."
+    )
+    statements, _ = resolved(parser, text)
+    typed = [(s.speaker_canonical, s.speaker_type) for s in statements]
+    assert typed[0] == ("ABC Australia", "media")
+    assert typed[1][1] == "document" and typed[1][0] != "Amnesty International"
+
+
+def test_the_embassy_is_the_embassy_named_with_its_city(parser):
+    text = (
+        "The chief constable wrote to the US Embassy in London asking to waive her immunity. "
+        "The embassy said the family had left on advice from Washington."
+    )
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == ["US Embassy in London"]
+
+
+def test_the_court_is_not_named_with_its_city(parser):
+    text = "The High Court in London heard the case. The court said the suspension was lawful."
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == ["High Court"]
+
+
+def test_a_role_description_after_a_name_is_that_person(parser):
+    text = (
+        "On Wednesday, Carrie Lam, the chief executive of Hong Kong, announced that her "
+        "government will withdraw the bill."
+    )
+    statements, _ = resolved(parser, text)
+    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [("Carrie Lam", "person")]
+
+
+def test_a_role_description_after_a_place_is_not_the_place(parser):
+    text = "In Hong Kong, the chief executive of the city, said that her government will withdraw the bill."
+    statements, _ = resolved(parser, text)
+    assert all(s.speaker_canonical != "Hong Kong" for s in statements)
+
+
+def test_a_possessed_group_is_the_earlier_group_with_its_noun(parser):
+    text = (
+        "Critics from across Britain's political spectrum said the move was a constitutional outrage. "
+        "Johnson's critics said he wanted to stop Parliament from blocking a no-deal exit."
+    )
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == [
+        "Critics from across Britain's political spectrum"
+    ] * 2
+
+
+def test_a_possessed_group_without_one_earlier_group_stays(parser):
+    text = (
+        "Critics in Labour said the move was an outrage. Critics in the Liberal party said it was legal. "
+        "Johnson's critics said he wanted to stop Parliament."
+    )
+    statements, _ = resolved(parser, text)
+    assert statements[-1].speaker_canonical == "Johnson's critics"
+
+
+def test_the_network_is_the_body_the_article_names_most(parser):
+    text = (
+        "ABS-CBN Corporation is the largest broadcaster in the country. The regulator ordered ABS-CBN "
+        "to stop airing. ABS-CBN went off the air that night. The network claims that the order was "
+        "unlawful."
+    )
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements if s.speaker.text == "The network"] == [
+        "ABS-CBN Corporation"
+    ]
+
+
+def test_the_network_without_one_main_body_stays(parser):
+    text = "The regulator fined a broadcaster. The network claims that the order was unlawful."
+    statements, _ = resolved(parser, text)
+    assert [s.speaker_canonical for s in statements] == ["network"]
+
+
+def test_a_name_its_own_phrase_calls_it_is_a_body(parser):
+    text = (
+        "Coles, in its March 8 media release, reported that sales had doubled. "
+        "Smith, in his speech, said that sales had doubled."
+    )
+    statements, _ = resolved(parser, text)
+    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
+        ("Coles", "organization"),
+        ("Smith", "person"),
+    ]
+
+
+def test_a_name_with_another_languages_word_for_newspaper_is_media(parser):
+    text = (
+        "The sale is too big for one buyer, according to Gazeta Wyborcza in March. "
+        "Maria Kowalska said the shops would close."
+    )
+    statements, _ = resolved(parser, text)
+    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
+        ("Gazeta Wyborcza", "media"),
+        ("Maria Kowalska", "person"),
+    ]
