@@ -1569,6 +1569,13 @@ def _proposition(sentence: Sentence, start: int, end: int) -> bool:
 def _statement_from_cue(cue: _Cue, text: str, quotes: list[Quotation]) -> Statement | None:
     tree = _Tree(cue.sentence)
     speaker_words = list(cue.speaker_words) or _speaker_words(tree, cue.speaker_head)
+    if cue.speaker_head.index < cue.word.index:
+        # `a motion claiming the state of emergency ...`: the cue in a participle on the speaker
+        # ends the speaker's phrase
+        kept = [w for w in speaker_words if w.index < cue.word.index]
+        while kept and kept[-1].upos in ("PUNCT", "CCONJ", "ADP", "SCONJ"):
+            kept.pop()
+        speaker_words = kept or speaker_words
     s_start, s_end = _span(speaker_words)
     kind, start, end = _classify(text, cue.content_start, cue.content_end, quotes)
     if kind != "direct":
