@@ -64,18 +64,6 @@ def test_anonymity_reason_and_knowledge_basis_are_found(parser):
     assert text[source.anonymity_reason.start : source.anonymity_reason.end] == source.anonymity_reason.text
 
 
-def test_a_name_in_apposition_decides_type_and_canonical(parser):
-    text = (
-        "Opposition leader Jeremy Corbyn said the vote was a disgrace. "
-        "Company meteorologist Evan Duffey said the storm would be strong."
-    )
-    statements, _ = resolved(parser, text)
-    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
-        ("Jeremy Corbyn", "person"),
-        ("Evan Duffey", "person"),
-    ]
-
-
 def test_a_country_speaks_for_its_government_and_a_newspaper_is_media(parser):
     text = (
         "Turkey said the operation would continue. The Aviation Herald reported the crash was avoidable. "
@@ -83,12 +71,6 @@ def test_a_country_speaks_for_its_government_and_a_newspaper_is_media(parser):
     )
     statements, _ = resolved(parser, text)
     assert [s.speaker_type for s in statements] == ["government", "media", "media"]
-
-
-def test_a_surname_the_tagger_took_for_a_noun_is_a_person_when_named_elsewhere(parser):
-    text = "The talks with Pelosi stalled on Friday. Pelosi said the bill was dead."
-    statements, _ = resolved(parser, text)
-    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [("Pelosi", "person")]
 
 
 def test_a_lone_acronym_is_a_body_not_a_person(parser):
@@ -199,56 +181,11 @@ def test_acronyms_titles_and_of_phrases_resolve_to_the_full_name(
     assert by_speaker[speaker].speaker_type == speaker_type
 
 
-def test_a_role_title_alone_does_not_borrow_a_name_written_after_another_title(parser):
-    text = "US President Donald Trump spoke on Monday. The US said the strike was lawful."
-    statements, _ = resolved(parser, text)
-    assert [s.speaker_canonical for s in statements] == ["US"]
-
-
-def test_prime_minister_with_a_surname_keeps_the_fullest_name(parser):
-    text = "Prime Minister Boris Johnson spoke on Monday. Prime Minister Johnson said the vote was lost."
-    statements, _ = resolved(parser, text)
-    assert [s.speaker_canonical for s in statements] == ["Boris Johnson"]
-
-
-def test_a_surname_without_its_accent_is_the_accented_full_name(parser):
-    text = "Turkish President Recep Tayyip Erdoğan spoke on Friday. Erdogan said the museum would become a mosque."
-    statements, _ = resolved(parser, text)
-    assert [s.speaker_canonical for s in statements] == ["Recep Tayyip Erdoğan"]
-
-
-def test_a_name_after_a_title_is_the_person_whatever_the_parse_made_the_head(parser):
-    text = (
-        "ABS-CBN CEO Carlo Katigbak said refunds were offered. "
-        "House of Commons Speaker John Bercow said the move was an offence. "
-        "AU trade and industry commissioner Albert Muchanga said the deal would create jobs. "
-        "Queen Elizabeth II said she had approved the request."
-    )
-    statements, _ = resolved(parser, text)
-    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
-        ("Carlo Katigbak", "person"),
-        ("John Bercow", "person"),
-        ("Albert Muchanga", "person"),
-        ("Queen Elizabeth II", "person"),  # a monarch keeps the regnal title
-    ]
-
-
 def test_a_company_name_with_a_legal_suffix_is_not_a_person(parser):
     statements, _ = resolved(parser, "Salling Group A/S said it would buy the stores.")
     assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
         ("Salling Group A/S", "organization")
     ]
-
-
-def test_hyphenated_names_stay_whole_and_a_title_is_not_a_first_name(parser):
-    text = (
-        "Iraqi Prime Minister Adil Abdul-Mahdi said the strike was an aggression. "
-        "Abdul-Mahdi said the troops must leave. "
-        "Environment Minister John Baird announced the plan on Monday. "
-        "Baird said the data were sensitive."
-    )
-    statements, _ = resolved(parser, text)
-    assert [s.speaker_canonical for s in statements] == ["Adil Abdul-Mahdi", "Adil Abdul-Mahdi", "John Baird"]
 
 
 def test_a_joint_subject_joins_its_conjuncts(parser):
@@ -263,120 +200,6 @@ def test_a_joint_subject_joins_its_conjuncts(parser):
         ("Reuters and NBC", "media"),
     ]
     assert len(sources) == 2
-
-
-def test_body_words_inside_names_decide_the_type(parser):
-    text = (
-        "The International Monetary Fund said growth would slow. "
-        "The Saudi Press Agency said the attacks occurred at dawn. "
-        "Saudi Arabia said it would respond. "
-        "Press TV said the crash was followed by a fire. "
-        "The Air Force said the plane was old."
-    )
-    statements, _ = resolved(parser, text)
-    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
-        ("International Monetary Fund", "organization"),
-        ("Saudi Press Agency", "media"),
-        ("Saudi Arabia", "government"),
-        ("Press TV", "media"),
-        ("Air Force", "government"),
-    ]
-
-
-def test_spokespeople_groups_and_documents_named_by_their_parts(parser):
-    text = (
-        "A Woolworths spokesperson said supplies were adequate. "
-        "A number of Senators said the franchise should be renewed. "
-        "The Centre for Aviation's database of air carriers states that the airline runs Boeing 707s."
-    )
-    statements, _ = resolved(parser, text)
-    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
-        ("A Woolworths spokesperson", "organization"),  # the body it speaks for (guide rule 15)
-        ("A number of Senators", "unnamed_group"),
-        ("Centre for Aviation's database of air carriers", "document"),
-    ]
-
-
-def test_a_numbered_act_is_a_document(parser):
-    text = (
-        "The franchise expired on Monday. Republic Act No. 3846, also known as the Radio Control Law, "
-        'states "no person shall operate a radio station without a franchise."'
-    )
-    statements, _ = resolved(parser, text)
-    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
-        ("Republic Act No. 3846", "document")
-    ]
-
-
-def test_the_court_is_the_court_that_acted_not_one_named_in_a_predicate(parser):
-    text = (
-        "On Wednesday, the Court of Session in Scotland issued an opinion on the suspension. "
-        "The Court of Session is the highest civil court in Scotland. "
-        "The only court with higher authority is the Supreme Court of the United Kingdom. "
-        "The three-judge court said the suspension was unlawful."
-    )
-    statements, _ = resolved(parser, text)
-    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [("Court of Session", "government")]
-
-
-def test_a_description_with_a_name_in_it_is_its_own_referent(parser):
-    text = (
-        "Germany said the airline was a security risk. The United States government said it welcomed the ban."
-    )
-    statements, _ = resolved(parser, text)
-    assert [s.speaker_canonical for s in statements] == ["Germany", "United States government"]
-
-
-def test_a_name_in_apposition_after_a_description_is_its_referent(parser):
-    text = (
-        "One news site, Znak.com, claims the blast was an attack. The website said three men were killed. "
-        "Dunn's mother, Charlotte Charles, said the family wanted justice."
-    )
-    statements, _ = resolved(parser, text)
-    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
-        ("Znak.com", "media"),
-        ("Znak.com", "media"),
-        ("Charlotte Charles", "person"),
-    ]
-
-
-def test_a_bare_name_takes_the_type_the_article_introduced_it_with(parser):
-    text = (
-        "The state issued a bond, and daily Népszava covered the story. "
-        "Népszava noted the purchase appeared to circumvent the ministry. "
-        "Kovacs noted the loan was large."
-    )
-    statements, _ = resolved(parser, text)
-    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
-        ("Népszava", "media"),
-        ("Kovacs", "person"),  # a name the article never describes keeps the default
-    ]
-
-
-def test_an_acronym_is_its_spelled_out_name_and_type(parser):
-    text = (
-        "The Investigative Committee and the Federal Security Service (FSB) said gas caused the blast. "
-        "The FSB denies the two explosions are related."
-    )
-    statements, _ = resolved(parser, text)
-    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
-        ("Investigative Committee and Federal Security Service", "government"),
-        ("Federal Security Service", "government"),
-    ]
-
-
-def test_a_short_name_of_a_body_is_the_body_but_a_members_surname_is_the_member(parser):
-    text = (
-        "UK-based retailer Tesco and Denmark-based retailer Salling Group A/S announced a deal. "
-        "Salling said it seeks to improve its coverage. "
-        "Representative Adam Schiff spoke to the House Intelligence Committee. "
-        "Schiff said the plan was a non-starter."
-    )
-    statements, _ = resolved(parser, text)
-    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
-        ("Salling Group", "organization"),  # the legal form `A/S` is left out
-        ("Adam Schiff", "person"),
-    ]
 
 
 def test_a_pronoun_takes_the_nearest_subject_or_titled_name_of_its_gender(parser):
@@ -444,32 +267,11 @@ def test_the_sources_without_any_earlier_sources_stay_themselves(parser):
     assert [s.speaker_canonical for s in statements] == ["sources"]
 
 
-def test_a_document_by_a_named_author_is_the_authors(parser):
-    text = "According to a tweet on Monday by US Secretary of State Mike Pompeo, the airline had flown weapons to Syria."
-    statements, _ = resolved(parser, text)
-    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
-        ("Mike Pompeo's tweet", "document")
-    ]
-
-
 def test_a_document_only_seen_by_someone_is_not_theirs(parser):
     text = "A leaked internal letter seen by Sky News said the backlog would be cleared."
     statements, _ = resolved(parser, text)
     assert all("Sky News" not in s.speaker_canonical for s in statements)
     assert all(s.speaker_type == "document" for s in statements)
-
-
-def test_a_bare_name_that_reports_is_a_news_outlet(parser):
-    text = (
-        "The mayor was stabbed on stage. Gazeta Prawna reports he received surgery. "
-        "TVN24 reported the attacker had a knife. The plan was leaked, the i reported."
-    )
-    statements, _ = resolved(parser, text)
-    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
-        ("Gazeta Prawna", "media"),
-        ("TVN24", "media"),
-        ("i", "media"),
-    ]
 
 
 def test_a_person_or_described_body_that_reports_keeps_its_type(parser):
@@ -512,15 +314,6 @@ def test_a_title_held_by_two_people_named_later_stays_as_written(parser):
     assert statements[0].speaker_canonical == "governor"
 
 
-def test_a_surname_spelled_another_way_is_the_fuller_name(parser):
-    text = (
-        "Houthi military spokesperson Yahya Sarea said the group had used ten drones. "
-        '"These attacks are our right," Saree said.'
-    )
-    statements, _ = resolved(parser, text)
-    assert [s.speaker_canonical for s in statements] == ["Yahya Sarea", "Yahya Sarea"]
-
-
 def test_a_surname_close_to_two_names_or_to_none_stays_as_written(parser):
     text = (
         "Minister Karl Saren said the talks were over. Senator Anna Sareb said a vote was near. "
@@ -531,24 +324,6 @@ def test_a_surname_close_to_two_names_or_to_none_stays_as_written(parser):
     assert by_speaker["Sarem"].speaker_canonical == "Sarem"
     assert by_speaker["Sarem"].speaker_ambiguous
     assert by_speaker["Jones"].speaker_canonical == "Jones"
-
-
-def test_a_body_name_is_its_fuller_of_form_in_the_article(parser):
-    text = (
-        "The family left on advice from the United States Department of State. "
-        "The State Department said immunity cases were given intense attention."
-    )
-    statements, _ = resolved(parser, text)
-    assert [s.speaker_canonical for s in statements] == ["United States Department of State"]
-
-
-def test_a_body_name_without_an_of_form_or_with_a_longer_one_stays(parser):
-    text = (
-        "The Department of State Security arrested him. "
-        "The State Department said immunity cases were given intense attention."
-    )
-    statements, _ = resolved(parser, text)
-    assert [s.speaker_canonical for s in statements] == ["State Department"]
 
 
 def test_a_cue_word_at_the_end_of_the_speaker_phrase_is_not_its_name(parser):
@@ -571,31 +346,10 @@ def test_a_group_from_a_country_is_the_group_named_by_its_demonym(parser):
     assert by_speaker["The officials from China"] == "Chinese officials"
 
 
-def test_a_group_from_a_country_without_a_demonym_form_stays(parser):
-    text = "The officials from China think a forced sale will make ByteDance appear weak."
-    statements, _ = resolved(parser, text)
-    assert [s.speaker_canonical for s in statements] == ["officials from China"]
-
-
 def test_a_crime_role_is_a_person_or_an_anonymous_one(parser):
     text = "The attacker said he had been jailed unfairly. A suspect told officers that he acted alone."
     statements, _ = resolved(parser, text)
     assert [s.speaker_type for s in statements] == ["person", "anonymous"]
-
-
-def test_a_surname_without_its_particle_is_the_full_name(parser):
-    text = (
-        "AU chairperson President Abdel Fattah el-Sisi of Egypt opened the summit. "
-        "Sisi of Egypt said the zone would bring prosperity."
-    )
-    statements, _ = resolved(parser, text)
-    assert [s.speaker_canonical for s in statements] == ["Abdel Fattah el-Sisi"]
-
-
-def test_an_honorific_the_parse_made_the_head_is_left_out(parser):
-    text = "In a News.com.au report, Dr Gary Mortimer, a retail expert, said the stores fill the stock every night."
-    statements, _ = resolved(parser, text)
-    assert [s.speaker_canonical for s in statements] == ["Gary Mortimer"]
 
 
 def test_a_time_phrase_ending_the_speaker_phrase_is_not_its_name(parser):
@@ -617,45 +371,10 @@ def test_a_news_outlets_report_is_the_outlet(parser):
     assert typed[1][1] == "document" and typed[1][0] != "Amnesty International"
 
 
-def test_the_embassy_is_the_embassy_named_with_its_city(parser):
-    text = (
-        "The chief constable wrote to the US Embassy in London asking to waive her immunity. "
-        "The embassy said the family had left on advice from Washington."
-    )
-    statements, _ = resolved(parser, text)
-    assert [s.speaker_canonical for s in statements] == ["US Embassy in London"]
-
-
-def test_the_court_is_not_named_with_its_city(parser):
-    text = "The High Court in London heard the case. The court said the suspension was lawful."
-    statements, _ = resolved(parser, text)
-    assert [s.speaker_canonical for s in statements] == ["High Court"]
-
-
-def test_a_role_description_after_a_name_is_that_person(parser):
-    text = (
-        "On Wednesday, Carrie Lam, the chief executive of Hong Kong, announced that her "
-        "government will withdraw the bill."
-    )
-    statements, _ = resolved(parser, text)
-    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [("Carrie Lam", "person")]
-
-
 def test_a_role_description_after_a_place_is_not_the_place(parser):
     text = "In Hong Kong, the chief executive of the city, said that her government will withdraw the bill."
     statements, _ = resolved(parser, text)
     assert all(s.speaker_canonical != "Hong Kong" for s in statements)
-
-
-def test_a_possessed_group_is_the_earlier_group_with_its_noun(parser):
-    text = (
-        "Critics from across Britain's political spectrum said the move was a constitutional outrage. "
-        "Johnson's critics said he wanted to stop Parliament from blocking a no-deal exit."
-    )
-    statements, _ = resolved(parser, text)
-    assert [s.speaker_canonical for s in statements] == [
-        "Critics from across Britain's political spectrum"
-    ] * 2
 
 
 def test_a_possessed_group_without_one_earlier_group_stays(parser):
@@ -679,31 +398,253 @@ def test_the_network_is_the_body_the_article_names_most(parser):
     ]
 
 
-def test_the_network_without_one_main_body_stays(parser):
-    text = "The regulator fined a broadcaster. The network claims that the order was unlawful."
+# Canonical names (guide rule 13): each case one rule of analyzer/speakers.py, named by its id.
+@pytest.mark.parametrize(
+    ("text", "canonicals"),
+    [
+        pytest.param(
+            "US President Donald Trump spoke on Monday. The US said the strike was lawful.",
+            ["US"],
+            id="a-role-title-alone-does-not-borrow-a-name-written-after-another-title",
+        ),
+        pytest.param(
+            "Prime Minister Boris Johnson spoke on Monday. Prime Minister Johnson said the vote was lost.",
+            ["Boris Johnson"],
+            id="prime-minister-with-a-surname-keeps-the-fullest-name",
+        ),
+        pytest.param(
+            "Turkish President Recep Tayyip Erdoğan spoke on Friday. Erdogan said the museum would become a mosque.",
+            ["Recep Tayyip Erdoğan"],
+            id="a-surname-without-its-accent-is-the-accented-full-name",
+        ),
+        pytest.param(
+            "Iraqi Prime Minister Adil Abdul-Mahdi said the strike was an aggression. "
+            "Abdul-Mahdi said the troops must leave. "
+            "Environment Minister John Baird announced the plan on Monday. "
+            "Baird said the data were sensitive.",
+            ["Adil Abdul-Mahdi", "Adil Abdul-Mahdi", "John Baird"],
+            id="hyphenated-names-stay-whole-and-a-title-is-not-a-first-name",
+        ),
+        pytest.param(
+            "Germany said the airline was a security risk. The United States government said it welcomed the ban.",
+            ["Germany", "United States government"],
+            id="a-description-with-a-name-in-it-is-its-own-referent",
+        ),
+        pytest.param(
+            "Houthi military spokesperson Yahya Sarea said the group had used ten drones. "
+            '"These attacks are our right," Saree said.',
+            ["Yahya Sarea", "Yahya Sarea"],
+            id="a-surname-spelled-another-way-is-the-fuller-name",
+        ),
+        pytest.param(
+            "The family left on advice from the United States Department of State. "
+            "The State Department said immunity cases were given intense attention.",
+            ["United States Department of State"],
+            id="a-body-name-is-its-fuller-of-form-in-the-article",
+        ),
+        pytest.param(
+            "The Department of State Security arrested him. "
+            "The State Department said immunity cases were given intense attention.",
+            ["State Department"],
+            id="a-body-name-without-an-of-form-or-with-a-longer-one-stays",
+        ),
+        pytest.param(
+            "The officials from China think a forced sale will make ByteDance appear weak.",
+            ["officials from China"],
+            id="a-group-from-a-country-without-a-demonym-form-stays",
+        ),
+        pytest.param(
+            "AU chairperson President Abdel Fattah el-Sisi of Egypt opened the summit. "
+            "Sisi of Egypt said the zone would bring prosperity.",
+            ["Abdel Fattah el-Sisi"],
+            id="a-surname-without-its-particle-is-the-full-name",
+        ),
+        pytest.param(
+            "In a News.com.au report, Dr Gary Mortimer, a retail expert, said the stores fill the stock every night.",
+            ["Gary Mortimer"],
+            id="an-honorific-the-parse-made-the-head-is-left-out",
+        ),
+        pytest.param(
+            "The chief constable wrote to the US Embassy in London asking to waive her immunity. "
+            "The embassy said the family had left on advice from Washington.",
+            ["US Embassy in London"],
+            id="the-embassy-is-the-embassy-named-with-its-city",
+        ),
+        pytest.param(
+            "The High Court in London heard the case. The court said the suspension was lawful.",
+            ["High Court"],
+            id="the-court-is-not-named-with-its-city",
+        ),
+        pytest.param(
+            "Critics from across Britain's political spectrum said the move was a constitutional outrage. "
+            "Johnson's critics said he wanted to stop Parliament from blocking a no-deal exit.",
+            ["Critics from across Britain's political spectrum"] * 2,
+            id="a-possessed-group-is-the-earlier-group-with-its-noun",
+        ),
+        pytest.param(
+            "The regulator fined a broadcaster. The network claims that the order was unlawful.",
+            ["network"],
+            id="the-network-without-one-main-body-stays",
+        ),
+    ],
+)
+def test_canonical_names(parser, text, canonicals):
     statements, _ = resolved(parser, text)
-    assert [s.speaker_canonical for s in statements] == ["network"]
+    assert [s.speaker_canonical for s in statements] == canonicals
 
 
-def test_a_name_its_own_phrase_calls_it_is_a_body(parser):
-    text = (
-        "Coles, in its March 8 media release, reported that sales had doubled. "
-        "Smith, in his speech, said that sales had doubled."
-    )
+# Canonical names with their types: each case one rule of analyzer/speakers.py, named by its id.
+@pytest.mark.parametrize(
+    ("text", "typed"),
+    [
+        pytest.param(
+            "Opposition leader Jeremy Corbyn said the vote was a disgrace. "
+            "Company meteorologist Evan Duffey said the storm would be strong.",
+            [
+                ("Jeremy Corbyn", "person"),
+                ("Evan Duffey", "person"),
+            ],
+            id="a-name-in-apposition-decides-type-and-canonical",
+        ),
+        pytest.param(
+            "The talks with Pelosi stalled on Friday. Pelosi said the bill was dead.",
+            [("Pelosi", "person")],
+            id="a-surname-the-tagger-took-for-a-noun-is-a-person-when-named-elsewhere",
+        ),
+        pytest.param(
+            "ABS-CBN CEO Carlo Katigbak said refunds were offered. "
+            "House of Commons Speaker John Bercow said the move was an offence. "
+            "AU trade and industry commissioner Albert Muchanga said the deal would create jobs. "
+            "Queen Elizabeth II said she had approved the request.",
+            [
+                ("Carlo Katigbak", "person"),
+                ("John Bercow", "person"),
+                ("Albert Muchanga", "person"),
+                ("Queen Elizabeth II", "person"),  # a monarch keeps the regnal title
+            ],
+            id="a-name-after-a-title-is-the-person-whatever-the-parse-made-the-head",
+        ),
+        pytest.param(
+            "The International Monetary Fund said growth would slow. "
+            "The Saudi Press Agency said the attacks occurred at dawn. "
+            "Saudi Arabia said it would respond. "
+            "Press TV said the crash was followed by a fire. "
+            "The Air Force said the plane was old.",
+            [
+                ("International Monetary Fund", "organization"),
+                ("Saudi Press Agency", "media"),
+                ("Saudi Arabia", "government"),
+                ("Press TV", "media"),
+                ("Air Force", "government"),
+            ],
+            id="body-words-inside-names-decide-the-type",
+        ),
+        pytest.param(
+            "A Woolworths spokesperson said supplies were adequate. "
+            "A number of Senators said the franchise should be renewed. "
+            "The Centre for Aviation's database of air carriers states that the airline runs Boeing 707s.",
+            [
+                ("A Woolworths spokesperson", "organization"),  # the body it speaks for (guide rule 15)
+                ("A number of Senators", "unnamed_group"),
+                ("Centre for Aviation's database of air carriers", "document"),
+            ],
+            id="spokespeople-groups-and-documents-named-by-their-parts",
+        ),
+        pytest.param(
+            "The franchise expired on Monday. Republic Act No. 3846, also known as the Radio Control Law, "
+            'states "no person shall operate a radio station without a franchise."',
+            [("Republic Act No. 3846", "document")],
+            id="a-numbered-act-is-a-document",
+        ),
+        pytest.param(
+            "On Wednesday, the Court of Session in Scotland issued an opinion on the suspension. "
+            "The Court of Session is the highest civil court in Scotland. "
+            "The only court with higher authority is the Supreme Court of the United Kingdom. "
+            "The three-judge court said the suspension was unlawful.",
+            [("Court of Session", "government")],
+            id="the-court-is-the-court-that-acted-not-one-named-in-a-predicate",
+        ),
+        pytest.param(
+            "One news site, Znak.com, claims the blast was an attack. The website said three men were killed. "
+            "Dunn's mother, Charlotte Charles, said the family wanted justice.",
+            [
+                ("Znak.com", "media"),
+                ("Znak.com", "media"),
+                ("Charlotte Charles", "person"),
+            ],
+            id="a-name-in-apposition-after-a-description-is-its-referent",
+        ),
+        pytest.param(
+            "The state issued a bond, and daily Népszava covered the story. "
+            "Népszava noted the purchase appeared to circumvent the ministry. "
+            "Kovacs noted the loan was large.",
+            [
+                ("Népszava", "media"),
+                ("Kovacs", "person"),  # a name the article never describes keeps the default
+            ],
+            id="a-bare-name-takes-the-type-the-article-introduced-it-with",
+        ),
+        pytest.param(
+            "The Investigative Committee and the Federal Security Service (FSB) said gas caused the blast. "
+            "The FSB denies the two explosions are related.",
+            [
+                ("Investigative Committee and Federal Security Service", "government"),
+                ("Federal Security Service", "government"),
+            ],
+            id="an-acronym-is-its-spelled-out-name-and-type",
+        ),
+        pytest.param(
+            "UK-based retailer Tesco and Denmark-based retailer Salling Group A/S announced a deal. "
+            "Salling said it seeks to improve its coverage. "
+            "Representative Adam Schiff spoke to the House Intelligence Committee. "
+            "Schiff said the plan was a non-starter.",
+            [
+                ("Salling Group", "organization"),  # the legal form `A/S` is left out
+                ("Adam Schiff", "person"),
+            ],
+            id="a-short-name-of-a-body-is-the-body-but-a-members-surname-is-the-member",
+        ),
+        pytest.param(
+            "According to a tweet on Monday by US Secretary of State Mike Pompeo, the airline had flown weapons to Syria.",
+            [("Mike Pompeo's tweet", "document")],
+            id="a-document-by-a-named-author-is-the-authors",
+        ),
+        pytest.param(
+            "The mayor was stabbed on stage. Gazeta Prawna reports he received surgery. "
+            "TVN24 reported the attacker had a knife. The plan was leaked, the i reported.",
+            [
+                ("Gazeta Prawna", "media"),
+                ("TVN24", "media"),
+                ("i", "media"),
+            ],
+            id="a-bare-name-that-reports-is-a-news-outlet",
+        ),
+        pytest.param(
+            "On Wednesday, Carrie Lam, the chief executive of Hong Kong, announced that her "
+            "government will withdraw the bill.",
+            [("Carrie Lam", "person")],
+            id="a-role-description-after-a-name-is-that-person",
+        ),
+        pytest.param(
+            "Coles, in its March 8 media release, reported that sales had doubled. "
+            "Smith, in his speech, said that sales had doubled.",
+            [
+                ("Coles", "organization"),
+                ("Smith", "person"),
+            ],
+            id="a-name-its-own-phrase-calls-it-is-a-body",
+        ),
+        pytest.param(
+            "The sale is too big for one buyer, according to Gazeta Wyborcza in March. "
+            "Maria Kowalska said the shops would close.",
+            [
+                ("Gazeta Wyborcza", "media"),
+                ("Maria Kowalska", "person"),
+            ],
+            id="a-name-with-another-languages-word-for-newspaper-is-media",
+        ),
+    ],
+)
+def test_canonical_names_and_types(parser, text, typed):
     statements, _ = resolved(parser, text)
-    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
-        ("Coles", "organization"),
-        ("Smith", "person"),
-    ]
-
-
-def test_a_name_with_another_languages_word_for_newspaper_is_media(parser):
-    text = (
-        "The sale is too big for one buyer, according to Gazeta Wyborcza in March. "
-        "Maria Kowalska said the shops would close."
-    )
-    statements, _ = resolved(parser, text)
-    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == [
-        ("Gazeta Wyborcza", "media"),
-        ("Maria Kowalska", "person"),
-    ]
+    assert [(s.speaker_canonical, s.speaker_type) for s in statements] == typed
