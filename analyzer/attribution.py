@@ -1612,18 +1612,25 @@ def _inherited_quotes(
         if sentence is None:
             continue
         previous = [s for s in statements + extra if s.content.end <= quote.start and s.speaker is not None]
-        if not previous:
+        framer = _framing_subject(parsed, sentence.index - 1) if quote.start <= sentence.start + 1 else None
+        if framer is not None and (not previous or max(s.sentence_index for s in previous) < framer[1]):
+            speaker = framer[0]  # `McGurk also criticized the decision via Twitter. "The WH statement ..."`
+        elif previous:
+            last = max(previous, key=lambda s: s.content.end)
+            if sentence.index - last.sentence_index > 3:
+                continue
+            speaker = last.speaker
+        else:
             continue
-        last = max(previous, key=lambda s: s.content.end)
-        if sentence.index - last.sentence_index > 3:
-            continue
+        last_index = max((s.sentence_index for s in previous), default=-1)
+        last_kind = max(previous, key=lambda s: s.content.end).kind if previous else ""
         inner = [w for w in sentence.words if quote.inner_start <= w.start < quote.inner_end]
         # a clause-like quotation, not a scare-quoted word in the narrator's sentence
         clause_like = any(w.upos in ("VERB", "AUX") for w in inner) and len(inner) >= 3
-        # a quotation after a semicolon opens a clause of its own, as a sentence would
-        starts_sentence = quote.start <= sentence.start + 1 or text[: quote.start].rstrip().endswith(";")
+        # a quotation after a semicolon or colon opens a clause of its own, as a sentence would
+        starts_sentence = quote.start <= sentence.start + 1 or text[: quote.start].rstrip()[-1:] in (";", ":")
         mostly_quote = len(inner) >= 0.6 * len(sentence.words)
-        continues_quote = last.sentence_index == sentence.index and last.kind == "direct"
+        continues_quote = last_index == sentence.index and last_kind == "direct"
         if not (clause_like and (starts_sentence or mostly_quote or continues_quote)):
             continue
         start, end = _direct_span(text, quote)
@@ -1634,11 +1641,33 @@ def _inherited_quotes(
                 content=Span.of(text, start, end),
                 kind="direct",
                 cue=(),
-                speaker=last.speaker,
+                speaker=speaker,
                 sentence_index=sentence.index,
             )
         )
     return extra
+
+
+def _framing_subject(parsed: ParsedText, index: int) -> tuple[Span, int] | None:
+    """The subject of sentence `index` when its main verb is a verb of speaking or judging with a
+    noun-phrase object only (`Brett McGurk ... also criticized the decision via Twitter.`): a
+    quotation opening the next sentence is that subject's, with no cue of its own
+    (corpora/ANNOTATION-DECISIONS.md, cue-less quotes)."""
+    if index < 0:
+        return None
+    sentence = parsed.sentences[index]
+    tree = _Tree(sentence)
+    root = next((w for w in sentence.words if w.head == 0), None)
+    if root is None or root.upos != "VERB":
+        return None
+    verbs = (
+        set(_reporting_lemmas()) | set(lexicons.table("as_clause_verbs")) | lexicons.words("fragment_cues")
+    )
+    subjects = tree.kids(root, *SUBJECT_RELS)
+    if root.lemma not in verbs or not subjects or subjects[0].upos not in ("NOUN", "PROPN"):
+        return None
+    words = _speaker_words(tree, subjects[0])
+    return Span.of(parsed.text, words[0].start, words[-1].end), index
 
 
 def extract_statements(parsed: ParsedText) -> list[Statement]:

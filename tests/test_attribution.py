@@ -637,6 +637,17 @@ def test_a_title_in_quotation_marks_is_no_framed_quotation(parser, text):
     assert statements_of(parser, text) == []
 
 
+def test_a_quotation_after_a_judging_verb_with_a_noun_object_is_its_subjects(parser):
+    text = (
+        "Brett McGurk, a former envoy, also criticized the decision via Twitter. "
+        '"The statement tonight demonstrates a complete lack of understanding of the situation."'
+    )
+    statement = only(parser, text)
+    assert statement.speaker.text == "Brett McGurk"
+    assert statement.cue == () and statement.kind == "direct"
+    assert statement.content.text.startswith("The statement tonight demonstrates")
+
+
 def test_negated_inner_cue_gives_no_inner_statement(parser):
     text = "ByteDance said the government had never suggested that it should shut down the app."
     statement = only(parser, text)
