@@ -48,6 +48,9 @@ LEADING_CONNECTIVES = frozenset(
         "then",
     ]
 )
+AUTHORING_PARTICIPLES = frozenset(
+    ["release", "issue", "write", "publish", "sign", "post", "send", "make", "deliver", "author", "file"]
+)
 SPEAKER_DROP_RELS = frozenset({"acl:relcl", "parataxis", "punct", "dep", "advcl"})
 PERSONAL_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you"])
 HYPOTHETICAL_AUX = frozenset(["might", "may", "could", "would", "will", "should", "shall", "can", "must"])
@@ -189,6 +192,16 @@ def _speaker_words(tree: _Tree, head: Word) -> list[Word]:
         ):
             return full[:comma]
     exclude = {w.index for w in tree.kids(head) if w.deprel in SPEAKER_DROP_RELS}
+    # `A leaked internal letter seen by Sky News`: a participle with an agent after the head is a
+    # gloss on it, unless it names the author (`a statement released by Erdogan's office`)
+    exclude |= {
+        w.index
+        for w in tree.kids(head, "acl")
+        if w.index > head.index
+        and w.xpos == "VBN"
+        and w.lemma.lower() not in AUTHORING_PARTICIPLES
+        and tree.kids(w, "obl:agent")
+    }
     for appos in tree.kids(head, "appos"):
         # keep a name in apposition to a title (`spokesman Zhao Lijian`, `a spokesman, Zhao`)
         if not (head.upos != "PROPN" and appos.upos == "PROPN" and appos.index == head.index + 1):

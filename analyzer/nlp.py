@@ -259,10 +259,10 @@ UNPUNCTUATED_BREAKS_SHARE = 0.15
 
 def _rejoined(doc, text: str):
     """The tokenized Document with wrong sentence breaks undone: a break after a token that cannot
-    end a sentence of edited prose, with no line break between the two pieces, is the tokenizer
-    cutting inside a name or clause (`told CBC | News the department will ...`). News sentences end
-    in punctuation; headlines and datelines, which do not, stand on their own lines. The same
-    document when there is nothing to join."""
+    end a sentence of edited prose, with no line break between the two pieces, between two
+    capitalised words, is the tokenizer cutting inside a name (`told CBC | News the department will
+    ...`). News sentences end in punctuation; headlines and datelines, which do not, stand on their
+    own lines. The same document when there is nothing to join."""
     import stanza
 
     sentences = doc.sentences
@@ -279,13 +279,13 @@ def _rejoined(doc, text: str):
     ]
     if len(breaks) > UNPUNCTUATED_BREAKS_SHARE * len(sentences):
         return doc
+    # inside a name (`CBC | News`, `Senate Minority | Whip`): a capitalised word on both sides
     joins = [
         i
         for i in breaks
-        if not (
-            sentences[i + 1].tokens[0].text[:1].isupper()
-            and sentences[i + 1].tokens[0].text.lower() in _SENTENCE_OPENERS
-        )
+        if sentences[i].tokens[-1].text[:1].isupper()
+        and sentences[i + 1].tokens[0].text[:1].isupper()
+        and sentences[i + 1].tokens[0].text.lower() not in _SENTENCE_OPENERS
     ]
     if not joins:
         return doc

@@ -785,7 +785,10 @@ class _Resolver:
             and speaker_type == "person"
             and len(names) == 1
             and len(self.fullest_name([names[0].text])) == 1
-            and any(w.text.lower() == "its" and w.index > head.index for w in words)
+            and (
+                any(w.text.lower() == "its" and w.index > head.index for w in words)
+                or re.match(r",\s+(?:\w+\s+){0,2}its\b", self.text[span.end : span.end + 40], re.IGNORECASE)
+            )
         ):
             # `Coles, in its March 8 media release`: the phrase calls the name `it`, a body
             canonical = self.expand_acronym(_joined(_name_run(words, head)))
@@ -1024,6 +1027,9 @@ class _Resolver:
             return False
         own = _canonical_text(mention.span.text)
         if _is_known_body(mention.span.text) or own.lower() in self.described_types:
+            return False
+        # `Coles, in its March 8 media release, reported`: the name's own phrase calls it a body
+        if re.search(r"\bits\b", self.text[mention.span.end : statement.cue[0].start], re.IGNORECASE):
             return False
         # not `Smith` resolved to `John Smith`, nor a name the article genders
         return mention.canonical == own and self.gender(own) is None
