@@ -21,6 +21,7 @@ import logging
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from analyzer import lexicons
 from analyzer.nlp import ParsedText, Sentence, Word
@@ -361,7 +362,7 @@ def _new_clause_after(tree: _Tree, after: list[Word]) -> bool:
         return clause is not None and bool(tree.kids(clause, *SUBJECT_RELS, "nsubj:pass"))
     second = after[1] if len(after) > 1 else None
     relative = first if first.upos != "ADP" else second
-    return relative is not None and relative.text.lower() in _RELATIVE_WORDS - {"that"}
+    return relative is not None and relative.text.lower() in _WH_RELATIVES
 
 
 def _between_quotations(tree: _Tree, last_before: Word, first_after: Word) -> bool:
@@ -415,8 +416,7 @@ def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
         if not (
             c.index < verb.index
             and any(
-                k.deprel in ("advmod", "mark")
-                and k.text.lower() in _SUBORDINATORS | {"when", "where", "once"}
+                k.deprel in ("advmod", "mark") and k.text.lower() in _SUBORDINATORS | {"where", "once"}
                 for k in tree.kids(c)
             )
         )
@@ -737,9 +737,7 @@ def _small_clause_with_quote(tree: _Tree, verb: Word) -> tuple[int, int] | None:
 
 AS_WINDOW = 20  # words between an `as` cue and its `as` (`the strike, which was approved by ...,`)
 _RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "that"})
-_CLAUSE_SUBORDINATORS = frozenset(
-    {"because", "while", "when", "after", "before", "since", "although", "though", "if", "unless", "as"}
-)
+_WH_RELATIVES = _RELATIVE_WORDS - {"that"}  # `that` is a complementizer as often as a relative
 _NOMINATIVE = frozenset({"i", "we", "he", "she", "they"})
 _CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "?", "!", "—", "–"})
 _KEPT_CLOSERS = _DOUBLE_QUOTES | {")", "]"}
@@ -799,7 +797,7 @@ def _as_small_clause(tree: _Tree, verb: Word) -> tuple[int, int] | None:
             break
         elif word.text == ",":
             following = after[k + 1] if k + 1 < len(after) else None
-            if following is not None and following.text.lower() in _RELATIVE_WORDS - {"that"}:
+            if following is not None and following.text.lower() in _WH_RELATIVES:
                 relative = True
             elif relative:
                 relative = False
@@ -988,7 +986,7 @@ def _name_before_appositive(sentence: Sentence, comma: int) -> tuple[Word, tuple
     if not name:
         # `a German government source, whom they did not name, said`: a noun phrase opened by a
         # determiner, set off by a relative clause
-        if words[opening].text.lower() not in _RELATIVE_WORDS - {"that"}:
+        if words[opening].text.lower() not in _WH_RELATIVES:
             return None
         k = opening - 1
         while k >= 1 and words[k - 1].upos in ("ADJ", "NOUN", "PROPN", "NUM"):
@@ -1047,6 +1045,7 @@ def _surface_complement(
 _SUBORDINATORS = frozenset(
     {"while", "when", "if", "although", "though", "as", "because", "since", "after", "before"}
 )
+_CLAUSE_SUBORDINATORS = _SUBORDINATORS | {"unless"}
 
 
 RECIPIENT_LEMMAS = frozenset(["tell", "inform", "assure", "remind", "warn", "notify", "brief"])
@@ -1123,7 +1122,7 @@ def _rest_of_sentence(sentence: Sentence, verb: Word) -> tuple[int, int] | None:
     # belongs to the subject; the clause's own verb comes after it
     aside: set[int] = set()
     for k in range(1, len(rest) - 1):
-        if rest[k].text == "," and rest[k + 1].text.lower() in _RELATIVE_WORDS - {"that"}:
+        if rest[k].text == "," and rest[k + 1].text.lower() in _WH_RELATIVES:
             closing = next((j for j in range(k + 2, len(rest)) if rest[j].text == ","), None)
             if closing is not None:
                 aside.update(range(k, closing + 1))
@@ -1140,11 +1139,7 @@ def _rest_of_sentence(sentence: Sentence, verb: Word) -> tuple[int, int] | None:
         return None
     # `announced a naval coalition to patrol the Gulf which was joined by ...`: a finite verb
     # reached only through an infinitive or a relative pronoun belongs to the object, no clause
-    if any(
-        w.text.lower() in ("which", "who", "whom", "whose", "to")
-        for k, w in enumerate(rest[:finite])
-        if k not in aside
-    ):
+    if any(w.text.lower() in _WH_RELATIVES | {"to"} for k, w in enumerate(rest[:finite]) if k not in aside):
         return None
     return _content_from_words(rest)
 
@@ -1230,10 +1225,7 @@ def _framed_quotation(tree: _Tree, verb: Word, ends_of_quotes: _QuoteEnds, text:
             j = word.end
             while j < len(text) and text[j].isspace():
                 j += 1
-            quote = ends_of_quotes.by_start.get(j)
-            if quote is not None and len(text[quote.inner_start : quote.inner_end].split()) >= 4:
-                return quote
-            break
+            return _long_enough(ends_of_quotes.by_start.get(j), text)
     # `"P", Graham continued.`: the verb ends the sentence
     if after and not all(w.upos == "PUNCT" and w.text not in QUOTE_CHARS for w in after):
         return None
@@ -1243,7 +1235,11 @@ def _framed_quotation(tree: _Tree, verb: Word, ends_of_quotes: _QuoteEnds, text:
     first = min(w.index for w in tree.subtree(subjects[0]))
     comma = tree.sentence.word(first - 1)
     before = tree.sentence.word(first - 2) if comma is not None and comma.text == "," else comma
-    quote = ends_of_quotes.by_end.get(before.end) if before is not None else None
+    return _long_enough(ends_of_quotes.by_end.get(before.end) if before is not None else None, text)
+
+
+def _long_enough(quote: Quotation | None, text: str) -> Quotation | None:
+    """The quotation when it holds a clause's worth of words (four or more), not a quoted title."""
     if quote is not None and len(text[quote.inner_start : quote.inner_end].split()) >= 4:
         return quote
     return None
@@ -1329,7 +1325,7 @@ def _sentence_cues(
                 after_comma = after_comma or (
                     sentence.word(word.index - 1).text == ","
                     and relative is not None
-                    and relative.text.lower() in _RELATIVE_WORDS - {"that"}
+                    and relative.text.lower() in _WH_RELATIVES
                 )
                 # an inherited subject to the right of the cue is the reported clause's own subject
                 if speaker is None or after_comma or speaker.index > word.index:
@@ -1411,7 +1407,7 @@ def _headless(sentence: Sentence, content: tuple[int, int], verb: Word) -> bool:
     if first is None or first.index <= verb.index:
         return False
     before = sentence.word(first.index - 1)
-    relative = first.text.lower() in _RELATIVE_WORDS - {"that"} and before is not None and before.text == ","
+    relative = first.text.lower() in _WH_RELATIVES and before is not None and before.text == ","
     return relative or (first.xpos in FINITE_XPOS and before is not None and before.index != verb.index)
 
 
@@ -1546,7 +1542,7 @@ def _without_final_gloss(tree: _Tree, start: int, end: int) -> int:
     words = [w for w in tree.sentence.words if start <= w.start < end]
     for k, word in enumerate(words):
         lowered = word.text.lower()
-        gloss = lowered in _RELATIVE_WORDS - {"that"} or (lowered == "meaning" and word.xpos == "VBG")
+        gloss = lowered in _WH_RELATIVES or (lowered == "meaning" and word.xpos == "VBG")
         if not gloss or k < 2 or words[k - 1].text != ",":
             continue
         if not any(w.xpos in FINITE_XPOS for w in words[: k - 1]):
@@ -1625,25 +1621,22 @@ def _inherited_quotes(
         if sentence is None:
             continue
         previous = [s for s in statements + extra if s.content.end <= quote.start and s.speaker is not None]
+        last = max(previous, key=lambda s: s.content.end) if previous else None
+        latest = max((s.sentence_index for s in previous), default=-1)
         framer = _framing_subject(parsed, sentence.index - 1) if quote.start <= sentence.start + 1 else None
-        if framer is not None and (not previous or max(s.sentence_index for s in previous) < framer[1]):
+        if framer is not None and latest < framer[1]:
             speaker = framer[0]  # `McGurk also criticized the decision via Twitter. "The WH statement ..."`
-        elif previous:
-            last = max(previous, key=lambda s: s.content.end)
-            if sentence.index - last.sentence_index > 3:
-                continue
+        elif last is not None and sentence.index - last.sentence_index <= 3:
             speaker = last.speaker
         else:
             continue
-        last_index = max((s.sentence_index for s in previous), default=-1)
-        last_kind = max(previous, key=lambda s: s.content.end).kind if previous else ""
         inner = [w for w in sentence.words if quote.inner_start <= w.start < quote.inner_end]
         # a clause-like quotation, not a scare-quoted word in the narrator's sentence
         clause_like = any(w.upos in ("VERB", "AUX") for w in inner) and len(inner) >= 3
         # a quotation after a semicolon or colon opens a clause of its own, as a sentence would
         starts_sentence = quote.start <= sentence.start + 1 or text[: quote.start].rstrip()[-1:] in (";", ":")
         mostly_quote = len(inner) >= 0.6 * len(sentence.words)
-        continues_quote = last_index == sentence.index and last_kind == "direct"
+        continues_quote = latest == sentence.index and last is not None and last.kind == "direct"
         if not (clause_like and (starts_sentence or mostly_quote or continues_quote)):
             continue
         start, end = _direct_span(text, quote)
@@ -1661,6 +1654,16 @@ def _inherited_quotes(
     return extra
 
 
+@cache
+def _speaking_or_judging_lemmas() -> frozenset[str]:
+    """Reporting verbs, `as` small-clause verbs and quoted-fragment verbs, from their lexicons."""
+    return (
+        frozenset(_reporting_lemmas())
+        | frozenset(lexicons.table("as_clause_verbs"))
+        | lexicons.words("fragment_cues")
+    )
+
+
 def _framing_subject(parsed: ParsedText, index: int) -> tuple[Span, int] | None:
     """The subject of sentence `index` when its main verb is a verb of speaking or judging with a
     noun-phrase object only (`Brett McGurk ... also criticized the decision via Twitter.`): a
@@ -1673,11 +1676,12 @@ def _framing_subject(parsed: ParsedText, index: int) -> tuple[Span, int] | None:
     root = next((w for w in sentence.words if w.head == 0), None)
     if root is None or root.upos != "VERB":
         return None
-    verbs = (
-        set(_reporting_lemmas()) | set(lexicons.table("as_clause_verbs")) | lexicons.words("fragment_cues")
-    )
     subjects = tree.kids(root, *SUBJECT_RELS)
-    if root.lemma not in verbs or not subjects or subjects[0].upos not in ("NOUN", "PROPN"):
+    if (
+        root.lemma not in _speaking_or_judging_lemmas()
+        or not subjects
+        or subjects[0].upos not in ("NOUN", "PROPN")
+    ):
         return None
     words = _speaker_words(tree, subjects[0])
     return Span.of(parsed.text, words[0].start, words[-1].end), index
