@@ -280,13 +280,13 @@ def _rejoined(doc, text: str):
     if len(breaks) > UNPUNCTUATED_BREAKS_SHARE * len(sentences):
         return doc
     # inside a name (`CBC | News`, `Senate Minority | Whip`): a capitalised word on both sides
-    joins = [
+    joins = {
         i
         for i in breaks
         if sentences[i].tokens[-1].text[:1].isupper()
         and sentences[i + 1].tokens[0].text[:1].isupper()
         and sentences[i + 1].tokens[0].text.lower() not in _SENTENCE_OPENERS
-    ]
+    }
     if not joins:
         return doc
     merged: list[list[dict]] = []
@@ -326,7 +326,12 @@ def parse_document(pipeline, text: str):
     breaks (`_rejoined`), cut run-on sentences (`_bounded`), then tag, lemmatize and parse.
     benchmarks/parse_accuracy.py scores exactly this."""
     doc = pipeline(text, processors="tokenize,mwt")
-    return pipeline(_bounded(_rejoined(doc, text), text), processors="pos,lemma,depparse")
+    return pipeline(_sentences_repaired(doc, text), processors="pos,lemma,depparse")
+
+
+def _sentences_repaired(doc, text: str):
+    """A tokenized Document made ready for tagging: wrong breaks undone, run-on sentences cut."""
+    return _bounded(_rejoined(doc, text), text)
 
 
 class Parser:
@@ -355,7 +360,7 @@ class Parser:
             docs = self.pipeline.bulk_process(
                 [stanza.Document([], text=texts[i]) for i in todo], processors="tokenize,mwt"
             )
-            docs = [_bounded(_rejoined(doc, texts[i]), texts[i]) for i, doc in zip(todo, docs, strict=True)]
+            docs = [_sentences_repaired(doc, texts[i]) for i, doc in zip(todo, docs, strict=True)]
             docs = self.pipeline.bulk_process(docs, processors="pos,lemma,depparse")
         for i, doc in zip(todo, docs, strict=True):
             results[i] = convert(texts[i], doc)
