@@ -314,7 +314,8 @@ def _cue_parts(tree: _Tree, verb: Word, text: str) -> tuple[Span, ...]:
 def _content_from_words(words: list[Word]) -> tuple[int, int] | None:
     # drop the complementizer and leading connectives (`that`, `But`, `However,`)
     while words and (
-        (words[0].deprel == "mark" and words[0].lemma.lower() in ("that", "whether", "if"))
+        # `whether` and `if` stay: they open an indirect question, which `_proposition` turns away
+        (words[0].deprel == "mark" and words[0].lemma.lower() == "that")
         or (words[0].lemma.lower() in LEADING_CONNECTIVES and words[0].deprel in ("cc", "advmod"))
         or (words[0].upos == "PUNCT" and words[0].text not in QUOTE_CHARS)
     ):
@@ -438,7 +439,20 @@ def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
                 w.upos == "PUNCT" for w in tree.sentence.words if end < w.index < piece[0].index
             ):
                 return False
-            lead = list(itertools.takewhile(lambda w: w.upos in ("PUNCT", "CCONJ"), piece))
+            # by word order: the parse may hang the `and` elsewhere (on a later parataxis)
+            following = [w for w in tree.sentence.words if w.index > end]
+            lead = list(itertools.takewhile(lambda w: w.upos in ("PUNCT", "CCONJ"), following))
+            if not any(w.upos == "CCONJ" for w in lead):
+                # `they believe gas, which leaks ..., was the trigger`, `the AfCFTA might be for
+                # African countries comparable to ...`: the rest of the reported clause's predicate,
+                # split off by the parse, with no subject, marker or participle of its own
+                return (
+                    all(w.text == "," for w in lead)
+                    and not tree.kids(clause, "mark", "nsubj:pass", "expl")
+                    and not _is_cue_verb(clause)
+                    and clause.xpos not in ("VBG", "VBN", "TO")
+                    and next(w for w in piece if w.upos != "PUNCT").text.lower() not in _WH_WORDS | {"that"}
+                )
             # and in the same tense: `it firmly opposes X and on August 28 moved to ...` is the
             # speaker's own next act
             return (
@@ -447,12 +461,15 @@ def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
                 and _tense(tree, clause) == _tense(tree, clauses[0]) is not None
             )
 
+        # `said if spot prices move higher there will be no problem ...`: after a conditional the
+        # main clause, expletive subject and all, is part of what was said
+        conditional = any(k.lemma.lower() in _CLAUSE_SUBORDINATORS for k in tree.kids(clauses[0], "mark"))
         later = [
             c
             for c in clauses[1:]
             if c.deprel == "ccomp"
             and c.index > clauses[0].index > verb.index
-            and (has_subject(c) or joined_predicate(c))
+            and (has_subject(c, *(("expl",) if conditional else ())) or joined_predicate(c))
         ]
         if later:
             last = max(w.index for c in later for w in tree.subtree(c))
@@ -1130,6 +1147,10 @@ def _rest_of_sentence(sentence: Sentence, verb: Word) -> tuple[int, int] | None:
     finite = next((k for k, w in enumerate(rest) if k > 0 and k not in aside and w.xpos in FINITE_XPOS), None)
     if finite is None:
         return None
+    # `announced the schedule in a press release and followed it up with ...`: a finite verb right
+    # after `and` coordinates with the cue; the clause before it has no verb of its own
+    if rest[finite - 1].upos == "CCONJ":
+        return None
     # `assumed the presidency in 1987, he also became head of the armed forces`: a lone comma
     # before the first finite verb ends the object, and a clause of the writer's follows; a pair of
     # commas holds an appositive (`Hamza bin Laden, son of ..., has been killed`) and `, and`
@@ -1555,6 +1576,7 @@ def _without_final_gloss(tree: _Tree, start: int, end: int) -> int:
 
 
 _WH_WORDS = frozenset({"which", "what", "how", "whom", "whose", "whether", "why", "where", "when", "who"})
+_QUESTION_OPENERS = frozenset({"whether", "if", "why", "how"})
 
 
 def _proposition(sentence: Sentence, start: int, end: int) -> bool:
@@ -1566,6 +1588,13 @@ def _proposition(sentence: Sentence, start: int, end: int) -> bool:
     if not words:
         return True  # the content runs on past this sentence (a long quotation): nothing to judge
     if len(words) <= 3 and not any(w.upos in ("VERB", "AUX", "ADJ") for w in words):
+        return False
+    # an indirect question (`did not mention if there were casualties`, `have not said why ...`;
+    # corpora/ANNOTATION-DECISIONS.md): the question word hangs on the content's own head, where a
+    # conditional (`if the goal is peace, then ...`) hangs on a later main clause
+    inside = {w.index for w in words}
+    heads = [w for w in words if w.head not in inside]
+    if words[0].text.lower() in _QUESTION_OPENERS and len(heads) == 1 and words[0].head == heads[0].index:
         return False
     if words[0].upos == "ADP" and words[0].text.lower() not in ("as",):
         if len(words) > 1 and words[1].text.lower() in _WH_WORDS:

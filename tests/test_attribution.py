@@ -483,6 +483,32 @@ def test_a_reported_clause_the_parse_broke_into_several_clauses_stays_whole(pars
     assert statement.content.text.endswith("or the service will be closed")
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a second predicate of the reported subject after `, and`
+        (
+            'Brudziński said Adamowicz required resuscitation, and was in a "serious" condition; TVN24 '
+            "reported he received surgery.",
+            'Adamowicz required resuscitation, and was in a "serious" condition',
+        ),
+        # the reported clause's predicate after a relative clause on its subject
+        (
+            "The Investigative Committee said they believe gas, which leaks relatively frequently in Russia, "
+            "was the trigger for the disaster.",
+            "they believe gas, which leaks relatively frequently in Russia, was the trigger for the disaster",
+        ),
+        # a conditional and its main clause
+        (
+            "They said if spot prices move higher there will be no problem finding OPEC crude.",
+            "if spot prices move higher there will be no problem finding OPEC crude",
+        ),
+    ],
+)
+def test_a_reported_clause_split_by_the_parse_is_joined(parser, text, content):
+    assert statements_of(parser, text)[0].content.text == content
+
+
 def test_a_cue_parsed_as_a_conjunct_after_a_comma_reports_the_clause_before_it(parser):
     text = (
         "However, Chinese officials believe a forced sale would make both ByteDance and China appear weak, "
@@ -548,6 +574,11 @@ def test_odd_number_of_quote_marks_does_not_break_the_article(parser):
         "Mugabe assumed the presidency in 1987, he also became head of the armed forces.",
         # no proposition: an indirect question or relative clause after a preposition
         "Members of the committee do not agree on how impeachment inquiries work.",
+        # indirect questions (corpora/ANNOTATION-DECISIONS.md)
+        "The agency did not mention if there were casualties.",
+        "The Justice Department refused to say whether it would appeal.",
+        # a noun-phrase object whose clause-looking verb coordinates with the cue
+        "PG&E announced the schedule in a press release late yesterday and followed it up with a press conference.",
     ],
 )
 def test_non_statements_stay_out(parser, text):
