@@ -262,6 +262,8 @@ def _find_subject(tree: _Tree, verb: Word) -> Word | None:
             return passive_agents[0]
         if tree.kids(node, "nsubj:pass"):
             return None  # agentless passive: `is said to be`
+        if node.xpos == "VBN" and node.deprel in ("advcl", "acl") and not tree.kids(node, "aux"):
+            return None  # a passive participle: `The law, also known as the "Radio Control Law"`
         if node.deprel in ("conj", "advcl", "xcomp") or (node.deprel == "acl" and node.xpos == "VBG"):
             if node.deprel == "acl":
                 return tree.head_of(node)
@@ -958,8 +960,15 @@ SURFACE_WINDOW = 8  # words between a cue and its `that`, or after a final `, X 
 
 def _surface_subject(sentence: Sentence, verb: Word) -> tuple[Word, tuple[Word, ...]] | None:
     """The noun phrase right before a cue (`..., three people with direct knowledge told`), for
-    when the parse gives the cue no subject. Returns its head and its words."""
+    when the parse gives the cue no subject. Returns its head and its words. A bare past
+    participle has none: the noun before it is what was named (`a military development program
+    dubbed "Zrínyi 2026"`, `a holiday called National Day`)."""
     i = verb.index - 1
+    before = sentence.word(verb.index - 1)
+    # (after a comma it is more likely a past tense the tagger missed: `X, who had investigated
+    # the case, cautioned justice does not come swiftly`)
+    if verb.xpos == "VBN" and before is not None and before.upos in ("NOUN", "PROPN"):
+        return None
     while i >= 1 and sentence.words[i - 1].upos in ("AUX", "ADV", "PART"):
         i -= 1
     words: list[Word] = []
@@ -1579,21 +1588,38 @@ _WH_WORDS = frozenset({"which", "what", "how", "whom", "whose", "whether", "why"
 _QUESTION_OPENERS = frozenset({"whether", "if", "why", "how"})
 
 
-def _proposition(sentence: Sentence, start: int, end: int) -> bool:
-    """Whether an indirect content can be a proposition (guide rule 2): not a short phrase without a
-    verb or adjective (`immediate area`, `rising`), not a prepositional phrase without a finite verb
-    (`in regard to the case`), nor one opening an indirect question or relative clause (`on how
-    impeachment inquiries work`, `in which Tsvangirai became prime minister`)."""
+def _proposition(sentence: Sentence, start: int, end: int, cue: Word) -> bool:
+    """Whether an indirect content can be a proposition (guide rule 2): not a lone word (`expects
+    rising production costs`), not a short phrase without a verb (`immediate area`; an adjective
+    will do after `call`-like cues: `called it unprecedented`), not a noun phrase whose only finite
+    verbs sit in relative clauses (`agreed on a line as their shared maritime border that would
+    make ...`), not a prepositional phrase without a finite verb (`in regard to the case`), nor one
+    opening an indirect question or relative clause (`on how impeachment inquiries work`, `in which
+    Tsvangirai became prime minister`)."""
     words = [w for w in sentence.words if start <= w.start < end and w.upos != "PUNCT"]
     if not words:
         return True  # the content runs on past this sentence (a long quotation): nothing to judge
-    if len(words) <= 3 and not any(w.upos in ("VERB", "AUX", "ADJ") for w in words):
+    if len(words) < 2:
         return False
+    # `called it unprecedented`, `named X as terrorists`, `ascribed the explosion to terrorism`
+    small_clause = cue.lemma in SMALL_CLAUSE_LEMMAS or cue.lemma in lexicons.table("as_clause_verbs")
+    predicates = ("VERB", "AUX", "ADJ") if small_clause else ("VERB", "AUX")
+    if len(words) <= 3 and not any(w.upos in predicates for w in words):
+        return False
+    inside = {w.index for w in words}
+    heads = [w for w in words if w.head not in inside]
+    if len(heads) == 1 and heads[0].upos in ("NOUN", "PROPN") and not small_clause:
+        tree = _Tree(sentence)
+        # (the head itself may be a clause the parse hung as a relative: `groups which believed
+        # homosexuality was a sin`)
+        relative = {
+            r.index for w in words if w.deprel == "acl:relcl" and w is not heads[0] for r in tree.subtree(w)
+        }
+        if not any(w.xpos in FINITE_XPOS and w.index not in relative for w in words):
+            return False
     # an indirect question (`did not mention if there were casualties`, `have not said why ...`;
     # corpora/ANNOTATION-DECISIONS.md): the question word hangs on the content's own head, where a
     # conditional (`if the goal is peace, then ...`) hangs on a later main clause
-    inside = {w.index for w in words}
-    heads = [w for w in words if w.head not in inside]
     if words[0].text.lower() in _QUESTION_OPENERS and len(heads) == 1 and words[0].head == heads[0].index:
         return False
     if words[0].upos == "ADP" and words[0].text.lower() not in ("as",):
@@ -1621,7 +1647,7 @@ def _statement_from_cue(cue: _Cue, text: str, quotes: list[Quotation]) -> Statem
         end = _trim(text, start, _without_final_gloss(tree, start, end))[1]
     if cue.kind_hint == "according_to":
         kind = "according_to"
-    if end <= start or (kind == "indirect" and not _proposition(cue.sentence, start, end)):
+    if end <= start or (kind == "indirect" and not _proposition(cue.sentence, start, end, cue.word)):
         return None
     # a speaker inside the content means the parse tangled them; keep the statement, cut nothing
     return Statement(

@@ -52,6 +52,14 @@ def only(parser, text):
             "said",
             "indirect",
         ),
+        # a past tense the tagger took for a participle, after a speaker set off by a relative clause
+        (
+            "Agnès Callamard, a UN rapporteur who had investigated the case, cautioned justice does not come swiftly.",
+            "justice does not come swiftly",
+            "Agnès Callamard",
+            "cautioned",
+            "indirect",
+        ),
         (
             "The talks had failed, the minister said on Monday.",
             "The talks had failed",
@@ -579,6 +587,12 @@ def test_odd_number_of_quote_marks_does_not_break_the_article(parser):
         "The Justice Department refused to say whether it would appeal.",
         # a noun-phrase object whose clause-looking verb coordinates with the cue
         "PG&E announced the schedule in a press release late yesterday and followed it up with a press conference.",
+        # a lone word, or a noun phrase whose finite verb is in a relative clause
+        "He expects rising production costs, as suppliers try to meet demand, and fewer specials.",
+        "Turkey and Libya agreed on a line as their shared maritime border that would make the sea a part of the EEZ.",
+        # a bare past participle after a noun: the noun is what was named, not a speaker
+        'Hungary launched a military development program dubbed "Zrínyi 2026" in 2017 to renew its equipment.',
+        "China celebrated a holiday called National Day, but in Hong Kong it was met with protests.",
     ],
 )
 def test_non_statements_stay_out(parser, text):
