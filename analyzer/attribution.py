@@ -336,6 +336,11 @@ def _clause_without(tree: _Tree, clause_head: Word, inner: Word) -> tuple[int, i
     cut = {w.index for w in tree.subtree(inner)}
     before = [w for w in full if w.index < min(cut) and w.upos != "PUNCT"]
     after = [w for w in full if w.index > max(cut) and w.upos != "PUNCT"]
+    if before and _time_phrase(after):
+        # `has died, according to current president Emmerson Mnangagwa on Friday`: the time goes
+        # with the attribution
+        cut |= {w.index for w in full if w.index > max(cut)}
+        after = []
     if before and after and _between_quotations(tree, before[-1], after[0]):
         # `"A," he said, "B."`: the first quotation is this statement; the second is a statement of
         # its own, inherited by `_inherited_quotes` (guide rule 4)
@@ -352,6 +357,31 @@ def _clause_without(tree: _Tree, clause_head: Word, inner: Word) -> tuple[int, i
     elif before and not after:
         kept = [w for w in kept if w.index < min(cut)]
     return _content_from_words(kept)
+
+
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
+def _time_phrase(words: list[Word]) -> bool:
+    """`on Friday`, `last week`, `on 6 September`: a short phrase of time words only."""
+    return 0 < len(words) <= 4 and all(
+        w.upos in ("ADP", "DET", "NUM") or w.text.lower() in _TIME_NOUNS | _MONTHS for w in words
+    )
 
 
 def _new_clause_after(tree: _Tree, after: list[Word]) -> bool:
@@ -908,6 +938,31 @@ def _according_to(tree: _Tree, word: Word, text: str) -> _Cue | None:
         content = _content_from_words(tree.subtree(rest[0])) if rest else None
     else:
         content = _clause_without(tree, clause, attached)
+    surface: tuple[Word, ...] = ()
+    fronted = all(w.upos in ("PUNCT", "CCONJ", "ADV") for w in tree.sentence.words[: word.index - 1])
+    commas = [w for w in tree.sentence.words[nxt.index :] if w.text == ","]
+    comma = commas[0] if commas else None
+    after = tree.sentence.word(comma.index + 1) if comma is not None else None
+    if after is not None and after.text.lower() in _WH_RELATIVES and len(commas) > 1:
+        comma = commas[1]  # `according to a second source, who also declined to be identified, P`
+    tangled = content is None or content[0] <= word.start  # the content took in its own cue
+    if (
+        fronted
+        and comma is not None
+        and (tangled or max(w.index for w in tree.subtree(source)) > comma.index)
+    ):
+        # `According to local news, school districts across the area announced ...` parsed with
+        # the districts as a conjunct of the news: the source ends at the comma, the clause follows
+        rest = [w for w in tree.sentence.words if w.index > comma.index]
+        phrase = tuple(w for w in tree.sentence.words if nxt.index < w.index < commas[0].index)
+        verbal = ("VERB", "AUX")
+        if phrase and any(w.upos in verbal for w in rest) and not any(w.upos in verbal for w in phrase):
+            while rest and rest[-1].upos == "PUNCT" and rest[-1].text not in QUOTE_CHARS:
+                rest.pop()
+            content = _content_from_words(rest)
+            surface = phrase
+    if fronted and content is not None:
+        content = _without_leading_appositive(tree, content)
     if content is None:
         return None
     return _Cue(
@@ -918,7 +973,31 @@ def _according_to(tree: _Tree, word: Word, text: str) -> _Cue | None:
         content[0],
         content[1],
         "according_to",
+        surface,
     )
+
+
+def _without_leading_appositive(tree: _Tree, content: tuple[int, int]) -> tuple[int, int]:
+    """`According to John Smith, a spokesman for the firm, the deal is off`: a verbless phrase
+    between two commas at the start of the content describes the source; what follows the second
+    comma is the content (but `the man, who was 40, died` is a subject and its relative clause)."""
+    words = [w for w in tree.sentence.words if content[0] <= w.start < content[1]]
+    comma = next((k for k, w in enumerate(words) if w.text == ","), None)
+    if comma is None or comma == 0 or comma + 1 >= len(words):
+        return content
+    if (
+        any(w.upos in ("VERB", "AUX") for w in words[:comma])
+        or words[comma + 1].text.lower() in _WH_RELATIVES
+    ):
+        return content
+    rest = words[comma + 1 :]
+    opens_clause = rest[0].upos in ("DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM")
+    if words[0].upos not in ("DET", "ADJ", "NOUN") or not opens_clause:
+        return content
+    # the rest must be a clause before any further comma (`the two men, both farmers, were killed`)
+    if not any(w.upos in ("VERB", "AUX") for w in itertools.takewhile(lambda w: w.text != ",", rest)):
+        return content
+    return rest[0].start, content[1]
 
 
 def _quoted_as_saying(tree: _Tree, verb: Word, text: str) -> _Cue | None:

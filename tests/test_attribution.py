@@ -52,6 +52,46 @@ def only(parser, text):
             "said",
             "indirect",
         ),
+        # `according to`: the source ends at the comma (the parse made `districts` its conjunct),
+        # an appositive on the source and a relative clause on it are no content, and a time
+        # after a final `according to X` goes with the attribution
+        (
+            "According to local news, school districts across the area announced school closings.",
+            "school districts across the area announced school closings",
+            "local news",
+            "According to",
+            "according_to",
+        ),
+        (
+            "According to John Smith, a spokesman for the firm, the deal is off.",
+            "the deal is off",
+            "John Smith",
+            "According to",
+            "according_to",
+        ),
+        (
+            "But according to a second source, who also declined to be identified, Poehl's comments "
+            "were seen by bankers as a pointer to further moves.",
+            "Poehl's comments were seen by bankers as a pointer to further moves",
+            "a second source",
+            "according to",
+            "according_to",
+        ),
+        (
+            "Robert Mugabe, former president of Zimbabwe, has died, according to current president "
+            "Emmerson Mnangagwa on Friday.",
+            "Robert Mugabe, former president of Zimbabwe, has died",
+            "current president Emmerson Mnangagwa",
+            "according to",
+            "according_to",
+        ),
+        (
+            "According to the ministry, the two men, three farmers and a cook, were killed.",
+            "the two men, three farmers and a cook, were killed",
+            "the ministry",
+            "According to",
+            "according_to",
+        ),
         # a past tense the tagger took for a participle, after a speaker set off by a relative clause
         (
             "Agnès Callamard, a UN rapporteur who had investigated the case, cautioned justice does not come swiftly.",
