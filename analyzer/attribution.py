@@ -267,7 +267,14 @@ def _find_subject(tree: _Tree, verb: Word) -> Word | None:
         if node.deprel in ("conj", "advcl", "xcomp") or (node.deprel == "acl" and node.xpos == "VBG"):
             if node.deprel == "acl":
                 return tree.head_of(node)
-            node = tree.head_of(node)
+            head = tree.head_of(node)
+            outer = tree.head_of(head) if head is not None else None
+            if _trailing_participle_cue(tree, node) and head.deprel == "ccomp" and _is_cue_verb(outer):
+                # `Murphy claimed she made this decision ..., insisting she was ...`: a participle
+                # the parse hung on the reported clause is the speaker's own
+                node = outer
+                continue
+            node = head
             continue
         return None
     return None
@@ -405,6 +412,19 @@ def _between_quotations(tree: _Tree, last_before: Word, first_after: Word) -> bo
     return len(marks) >= 2 and all(gap[i] in ",;:" for i in range(marks[0])) and marks[-1] > marks[0]
 
 
+def _trailing_participle_cue(tree: _Tree, word: Word) -> bool:
+    """`..., insisting she was ...`: a reporting verb as a present participle after a comma, with no
+    subject of its own."""
+    before = tree.sentence.word(word.index - 1)
+    return (
+        word.xpos == "VBG"
+        and before is not None
+        and before.text == ","
+        and _is_cue_verb(word)
+        and not tree.kids(word, *SUBJECT_RELS, "nsubj:pass")
+    )
+
+
 def _is_participial_adjunct(tree: _Tree, word: Word) -> bool:
     """`speaking on condition of anonymity`: a participle with no subject and no complementizer,
     an adjunct of the cue that parsers sometimes attach as its clause."""
@@ -427,7 +447,16 @@ def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
         return fused
     clauses = [c for c in tree.kids(verb, *CLAUSE_RELS) if not _is_participial_adjunct(tree, c)]
     # `stated it scheduled the blackouts`: an xcomp with a subject of its own is a finite clause
-    clauses += [c for c in tree.kids(verb, "xcomp") if c.index > verb.index and tree.kids(c, *SUBJECT_RELS)]
+    # (`announced it planned to join`: a subject `it` the parse took for an expletive)
+    clauses += [
+        c
+        for c in tree.kids(verb, "xcomp")
+        if c.index > verb.index
+        and (
+            tree.kids(c, *SUBJECT_RELS)
+            or (c.xpos in ("VBD", "VBN") and any(e.index == c.index - 1 for e in tree.kids(c, "expl")))
+        )
+    ]
     # `projected Joe Biden won`: likewise an adverbial clause with its own subject and no marker
     clauses += [
         c
@@ -945,7 +974,14 @@ def _according_to(tree: _Tree, word: Word, text: str) -> _Cue | None:
     after = tree.sentence.word(comma.index + 1) if comma is not None else None
     if after is not None and after.text.lower() in _WH_RELATIVES and len(commas) > 1:
         comma = commas[1]  # `according to a second source, who also declined to be identified, P`
-    tangled = content is None or content[0] <= word.start  # the content took in its own cue
+    # the content took in its own cue, or starts past the clause right after the source's comma
+    # (`According to the U.S. embassy in Beijing, P; Q` with the source hung on Q)
+    first_after = tree.sentence.word(comma.index + 1) if comma is not None else None
+    tangled = (
+        content is None
+        or content[0] <= word.start
+        or (first_after is not None and content[0] > first_after.end)
+    )
     if (
         fronted
         and comma is not None
@@ -1151,6 +1187,8 @@ _SUBORDINATORS = frozenset(
     {"while", "when", "if", "although", "though", "as", "because", "since", "after", "before"}
 )
 _CLAUSE_SUBORDINATORS = _SUBORDINATORS | {"unless"}
+# subordinators that cannot sit inside a noun phrase (`as`, `after` and `before` can)
+_OBJECT_CLOSERS = frozenset({"so", "because", "unless", "although", "though", "if", "whereas", "while"})
 
 
 RECIPIENT_LEMMAS = frozenset(["tell", "inform", "assure", "remind", "warn", "notify", "brief"])
@@ -1249,6 +1287,9 @@ def _rest_of_sentence(sentence: Sentence, verb: Word) -> tuple[int, int] | None:
     # `announced a naval coalition to patrol the Gulf which was joined by ...`: a finite verb
     # reached only through an infinitive or a relative pronoun belongs to the object, no clause
     if any(w.text.lower() in _WH_RELATIVES | {"to"} for k, w in enumerate(rest[:finite]) if k not in aside):
+        return None
+    # `declared a state of emergency so he could begin ...`: likewise through a subordinator
+    if any(w.text.lower() in _OBJECT_CLOSERS for w in rest[:finite]):
         return None
     return _content_from_words(rest)
 
@@ -1470,6 +1511,21 @@ def _sentence_cues(
         if _unidentified(speaker_words) or _mandative(tree, word, content):
             continue
         content = _with_relative_word(sentence, word, speaker_words, content)
+        # `she made this decision ..., insisting she was ...`: the participle cue is a statement of
+        # its own (with the same speaker), not part of this content
+        for later in sentence.words:
+            if content[0] < later.start < content[1] and not in_quotes(later.start):
+                # (not one on a reported cue: `said Poehl emphasised X, saying P` nests)
+                governor = tree.head_of(later)
+                nested = (
+                    governor is not None
+                    and _is_cue_verb(governor)
+                    and governor.start >= content[0]
+                    and not _is_passive(tree, governor)  # `had not been considered, adding P`
+                )
+                if _trailing_participle_cue(tree, later) and not nested:
+                    content = (content[0], sentence.word(later.index - 1).start)
+                    break
         cue = _Cue(sentence, word, speaker, _cue_parts(tree, word, text), content[0], content[1], "", surface)
         cues.append(cue)
     return _drop_nested(tree, cues)

@@ -15,7 +15,6 @@ import contextlib
 import json
 import logging
 import os
-import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -256,10 +255,6 @@ _SENTENCE_OPENERS = frozenset(
 # edited prose (news); web text and e-mail end many sentences without punctuation, and there the
 # breaks are right (on EWT test, joining every such break cost 3.5 points of sentence F1).
 UNPUNCTUATED_BREAKS_SHARE = 0.15
-# Initials (`U.S.`, `U.K.`) and the short abbreviations news writes before a name or number
-_ABBREVIATION = re.compile(
-    r"(?:[A-Za-z]\.){2,}|(?:No|Nos|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Gov|Sen|Rep|Inc|Corp|Co|Ltd|Jr|Sr|vs)\."
-)
 
 
 def _rejoined(doc, text: str):
@@ -276,28 +271,22 @@ def _rejoined(doc, text: str):
         last = sentences[i].tokens[-1].text
         return last not in _SENTENCE_END_TOKENS and not last.endswith(".")
 
-    def same_line(i: int) -> bool:
-        return "\n" not in text[sentences[i].tokens[-1].end_char : sentences[i + 1].tokens[0].start_char]
-
-    # after an abbreviation, a word in lower case or a number goes on the sentence (`According to
-    # the U.S. | embassy in Beijing`, `Republic Act No. | 3846`): no sentence of edited prose opens so
-    joins = {
+    breaks = [
         i
         for i in range(len(sentences) - 1)
-        if same_line(i)
-        and _ABBREVIATION.fullmatch(sentences[i].tokens[-1].text)
-        and (sentences[i + 1].tokens[0].text[:1].islower() or sentences[i + 1].tokens[0].text[:1].isdigit())
+        if unpunctuated(i)
+        and "\n" not in text[sentences[i].tokens[-1].end_char : sentences[i + 1].tokens[0].start_char]
+    ]
+    if len(breaks) > UNPUNCTUATED_BREAKS_SHARE * len(sentences):
+        return doc
+    # inside a name (`CBC | News`, `Senate Minority | Whip`): a capitalised word on both sides
+    joins = {
+        i
+        for i in breaks
+        if sentences[i].tokens[-1].text[:1].isupper()
+        and sentences[i + 1].tokens[0].text[:1].isupper()
+        and sentences[i + 1].tokens[0].text.lower() not in _SENTENCE_OPENERS
     }
-    breaks = [i for i in range(len(sentences) - 1) if unpunctuated(i) and same_line(i)]
-    if len(breaks) <= UNPUNCTUATED_BREAKS_SHARE * len(sentences):
-        # inside a name (`CBC | News`, `Senate Minority | Whip`): a capitalised word on both sides
-        joins |= {
-            i
-            for i in breaks
-            if sentences[i].tokens[-1].text[:1].isupper()
-            and sentences[i + 1].tokens[0].text[:1].isupper()
-            and sentences[i + 1].tokens[0].text.lower() not in _SENTENCE_OPENERS
-        }
     if not joins:
         return doc
     merged: list[list[dict]] = []

@@ -92,6 +92,14 @@ def only(parser, text):
             "According to",
             "according_to",
         ),
+        # a subject `it` the parse took for an expletive
+        (
+            "Nigeria announced it planned to join the AfCFTA.",
+            "it planned to join the AfCFTA",
+            "Nigeria",
+            "announced",
+            "indirect",
+        ),
         # a past tense the tagger took for a participle, after a speaker set off by a relative clause
         (
             "Agnès Callamard, a UN rapporteur who had investigated the case, cautioned justice does not come swiftly.",
@@ -557,6 +565,43 @@ def test_a_reported_clause_split_by_the_parse_is_joined(parser, text, content):
     assert statements_of(parser, text)[0].content.text == content
 
 
+def test_a_participle_cue_after_the_reported_clause_is_a_statement_of_its_own(parser):
+    text = (
+        "Murphy claimed she made this decision without influence from the White House, insisting she "
+        'was "never directly or indirectly pressured by any Executive Branch official".'
+    )
+    by_cue = {s.cue_text: s for s in statements_of(parser, text)}
+    assert by_cue["claimed"].content.text == "she made this decision without influence from the White House"
+    assert by_cue["insisting"].speaker.text == "Murphy"
+    assert by_cue["insisting"].content.text.startswith('she was "never')
+
+
+def test_a_fronted_according_to_reports_the_clause_right_after_its_comma(parser):
+    # the parse hangs the source on the clause after the semicolon
+    text = (
+        "According to the U.S. embassy in Beijing, the infected 60-year-old western man died on "
+        'February 6; Chinese authorities referred to him as "Chinese-American."'
+    )
+    by_cue = {s.cue_text: s for s in statements_of(parser, text)}
+    assert by_cue["According to"].content.text == "the infected 60-year-old western man died on February 6"
+
+
+def test_the_speakers_own_participle_cue_ends_the_content_but_a_reported_speakers_does_not(parser):
+    text = (
+        "It added that the impact of the changes for workers had not been considered, adding such "
+        'changes should "put the interests of poor people first".'
+    )
+    assert statements_of(parser, text)[0].content.text == (
+        "the impact of the changes for workers had not been considered"
+    )
+    text = (
+        "Poehl emphasised in his comments the close talks between central banks, saying that markets "
+        "had not realised the significance of the session, the sources said."
+    )
+    by_cue = {s.cue_text: s for s in statements_of(parser, text)}
+    assert by_cue["said"].content.text.endswith("the significance of the session")
+
+
 def test_a_cue_parsed_as_a_conjunct_after_a_comma_reports_the_clause_before_it(parser):
     text = (
         "However, Chinese officials believe a forced sale would make both ByteDance and China appear weak, "
@@ -633,6 +678,8 @@ def test_odd_number_of_quote_marks_does_not_break_the_article(parser):
         # a bare past participle after a noun: the noun is what was named, not a speaker
         'Hungary launched a military development program dubbed "Zrínyi 2026" in 2017 to renew its equipment.',
         "China celebrated a holiday called National Day, but in Hong Kong it was met with protests.",
+        # a finite verb after a subordinator belongs to an adverbial clause, not to the object
+        "President Trump declared a state of emergency so he could begin the construction of the wall.",
     ],
 )
 def test_non_statements_stay_out(parser, text):

@@ -95,17 +95,6 @@ def test_a_sentence_break_inside_a_name_is_undone(parser):
     assert [text[s.start : s.end].split()[0] for s in parsed.sentences] == ["A", "Environment", "The"]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "According to the U.S. embassy in Beijing, the infected man died on February 6.",
-        "Republic Act No. 3846 was passed in 1931.",
-    ],
-)
-def test_an_abbreviation_before_a_lower_case_word_or_number_ends_no_sentence(parser, text):
-    assert len(parser.parse(text).sentences) == 1
-
-
 def test_a_missing_full_stop_before_a_sentence_opener_keeps_the_break(parser):
     text = (
         "Zimbabwe was called the breadbasket of southern Africa But during these years, Mugabe ruled alone."
