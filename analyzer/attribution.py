@@ -600,7 +600,7 @@ def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
             words = tree.subtree(tree.kids(verb, "obj")[0]) + tree.subtree(comp)
             return _content_from_words(sorted(words, key=lambda w: w.index))
     if verb.lemma in SMALL_CLAUSE_LEMMAS:
-        return _small_clause_by_order(tree, verb)
+        return _small_clause_by_order(tree, verb) or _small_clause_by_adjectives(tree, verb)
     # `P, the sources said, speaking on condition of anonymity`: the cue parsed as a conjunct of
     # P's predicate, right after a comma, with its own subject and no clause of its own
     subjects = tree.kids(verb, *SUBJECT_RELS)
@@ -776,6 +776,46 @@ def _small_clause_by_order(tree: _Tree, verb: Word) -> tuple[int, int] | None:
     while region and region[-1].upos == "PUNCT" and region[-1].text not in _DOUBLE_QUOTES:
         region.pop()
     return _content_from_words(region)
+
+
+def _small_clause_by_adjectives(tree: _Tree, verb: Word) -> tuple[int, int] | None:
+    """`found the air strike justified and called ...`, `called Trump's order swift, forceful and
+    decisive`: by word order, for when the parse broke the small clause: a noun phrase right after
+    the cue, then one adjective or participle, or a list of them joined by commas and `and`."""
+    after = [w for w in tree.sentence.words if w.index > verb.index]
+    noun_end = None
+    k = 0
+    while k < len(after):
+        word = after[k]
+        if word.upos in ("NOUN", "PROPN", "PRON"):
+            noun_end = k
+        elif not (
+            word.upos in ("DET", "ADJ", "NUM")
+            or word.xpos in ("PRP$", "POS")
+            or (word.text.lower() == "of" and noun_end is not None)
+        ):
+            break
+        k += 1
+    if noun_end is None:
+        return None
+    predicate: list[Word] = []
+    first = after[noun_end + 1] if noun_end + 1 < len(after) else None
+    if first is None or not (first.upos == "ADJ" or first.xpos == "VBN"):
+        return None  # `to find some solution, coupled with ...`
+    for word in after[noun_end + 1 :]:
+        adjective = word.upos == "ADJ" or word.xpos == "VBN"
+        joint = word.text == "," or (word.upos == "CCONJ" and word.text.lower() in ("and", "or"))
+        if not (adjective or joint):
+            break
+        predicate.append(word)
+    while predicate and predicate[-1].upos in ("PUNCT", "CCONJ"):
+        predicate.pop()
+    if not predicate:
+        return None
+    following = tree.sentence.word(predicate[-1].index + 1)
+    if following is not None and following.upos in ("NOUN", "PROPN"):
+        return None  # the adjectives open another noun phrase (`found the company new offices`)
+    return _content_from_words(after[: predicate[-1].index - verb.index])
 
 
 def _small_clause_with_quote(tree: _Tree, verb: Word) -> tuple[int, int] | None:
@@ -1395,6 +1435,19 @@ def _long_enough(quote: Quotation | None, text: str) -> Quotation | None:
     return None
 
 
+def _coordinated_speaker(tree: _Tree, verb: Word) -> Word | None:
+    """`Netanyahu found the air strike justified and called Trump's order swift`: a cue right
+    after `and` shares the subject of the cue before it, when the parse hung it elsewhere."""
+    before = tree.sentence.word(verb.index - 1)
+    if before is None or before.upos != "CCONJ" or verb.deprel != "conj":
+        return None
+    for earlier in reversed(tree.sentence.words[: verb.index - 2]):
+        if earlier.upos == "VERB" and _is_cue_verb(earlier):
+            subjects = tree.kids(earlier, *SUBJECT_RELS)
+            return subjects[0] if subjects else None
+    return None
+
+
 def _inverted_speaker(
     tree: _Tree, sentence: Sentence, verb: Word, ends_of_quotes: _QuoteEnds, text: str
 ) -> Word | None:
@@ -1484,6 +1537,8 @@ def _sentence_cues(
             speaker = None  # a subject inside the quotation: the parse tangled quote and cue
         if speaker is None:
             speaker = _inverted_speaker(tree, sentence, word, ends_of_quotes, text)
+        if speaker is None:
+            speaker = _coordinated_speaker(tree, word)
         if speaker is None:
             continue
         speaker_words = surface or tuple(_speaker_words(tree, speaker))

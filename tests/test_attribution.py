@@ -576,6 +576,19 @@ def test_a_participle_cue_after_the_reported_clause_is_a_statement_of_its_own(pa
     assert by_cue["insisting"].content.text.startswith('she was "never')
 
 
+def test_small_clauses_by_adjectives_and_a_shared_subject_after_and(parser):
+    text = (
+        "In his statement, Israeli Prime Minister Benjamin Netanyahu found the air strike justified "
+        "and called Trump's order swift, forceful and decisive."
+    )
+    found = [(s.cue_text, s.content.text, s.speaker.text) for s in statements_of(parser, text)]
+    speaker = "Israeli Prime Minister Benjamin Netanyahu"
+    assert found == [
+        ("found", "the air strike justified", speaker),
+        ("called", "Trump's order swift, forceful and decisive", speaker),
+    ]
+
+
 def test_a_fronted_according_to_reports_the_clause_right_after_its_comma(parser):
     # the parse hangs the source on the clause after the semicolon
     text = (
@@ -680,6 +693,8 @@ def test_odd_number_of_quote_marks_does_not_break_the_article(parser):
         "China celebrated a holiday called National Day, but in Hong Kong it was met with protests.",
         # a finite verb after a subordinator belongs to an adverbial clause, not to the object
         "President Trump declared a state of emergency so he could begin the construction of the wall.",
+        # a noun phrase with a participle after a comma is no small clause
+        "Both sides hope to find some solution, coupled with new leadership at home.",
     ],
 )
 def test_non_statements_stay_out(parser, text):
