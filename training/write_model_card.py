@@ -196,10 +196,12 @@ def render(card: dict) -> str:
         lines += ["|---|---|---|---|---|---|---|"]
         for row in experiments:
             ewt, gum = row.get("EWT", {}), row.get("GUM", {})
+            # an experiment scored beside other work has no speed worth printing
+            speed = f"{row['words_per_second']:.0f}" if row.get("words_per_second") else "-"
             lines.append(
                 f"| {row['version']} | {row['change']} | {row.get('minutes') or ''} | "
                 f"{ewt.get('UPOS')} / {ewt.get('LAS')} / {ewt.get('reporting_arcs_LAS')} / {ewt.get('Sentences')} | "
-                f"{gum.get('LAS')} | {row.get('total_mb')} | {row.get('words_per_second') or 0:.0f} |"
+                f"{gum.get('LAS')} | {row.get('total_mb')} | {speed} |"
             )
         lines.append("")
     curves = card.get("learning_curves_dev", {})
