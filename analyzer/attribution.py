@@ -425,6 +425,34 @@ def _trailing_participle_cue(tree: _Tree, word: Word) -> bool:
     )
 
 
+_TENSE_OF_XPOS = {"VBD": "past", "VBZ": "present", "VBP": "present", "MD": "modal"}
+
+
+def _speakers_next_cue(tree: _Tree, cue: Word, word: Word, content: tuple[int, int]) -> Word | None:
+    """Where `..., and called the demand "unprecedented"` starts (its `and`, or the comma before
+    it): a finite cue with no subject of its own after `and`, in the tense of the outer cue and not
+    in that of the reported clause, is the speaker's next statement, not part of this one (`said
+    he had warned them and told them` keeps its `told`). None for any other word."""
+    before = tree.sentence.word(word.index - 1)
+    if not (
+        word.xpos in ("VBD", "VBZ", "VBP")
+        and before is not None
+        and before.text.lower() == "and"
+        and _is_cue_verb(word)
+        and not tree.kids(word, *SUBJECT_RELS, "nsubj:pass")
+    ):
+        return None
+    own = _TENSE_OF_XPOS[word.xpos]
+    reported = next(
+        (w for w in tree.sentence.words if content[0] <= w.start < before.start and w.xpos in _TENSE_OF_XPOS),
+        None,
+    )
+    if _TENSE_OF_XPOS.get(cue.xpos) != own or (reported is not None and _TENSE_OF_XPOS[reported.xpos] == own):
+        return None
+    comma = tree.sentence.word(before.index - 1)
+    return comma if comma is not None and comma.text == "," else before
+
+
 def _is_participial_adjunct(tree: _Tree, word: Word) -> bool:
     """`speaking on condition of anonymity`: a participle with no subject and no complementizer,
     an adjunct of the cue that parsers sometimes attach as its clause."""
@@ -1578,8 +1606,14 @@ def _sentence_cues(
                     and governor.start >= content[0]
                     and not _is_passive(tree, governor)  # `had not been considered, adding P`
                 )
-                if _trailing_participle_cue(tree, later) and not nested:
+                if nested:
+                    continue
+                if _trailing_participle_cue(tree, later):
                     content = (content[0], sentence.word(later.index - 1).start)
+                    break
+                boundary = _speakers_next_cue(tree, word, later, content)
+                if boundary is not None:
+                    content = (content[0], boundary.start)
                     break
         cue = _Cue(sentence, word, speaker, _cue_parts(tree, word, text), content[0], content[1], "", surface)
         cues.append(cue)

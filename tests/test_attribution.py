@@ -589,6 +589,26 @@ def test_small_clauses_by_adjectives_and_a_shared_subject_after_and(parser):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            'Coles reported that with the restriction in place, "many stores are still selling out within '
+            'an hour", and called the demand "unprecedented".',
+            'with the restriction in place, "many stores are still selling out within an hour"',
+            'the demand "unprecedented"',
+        ),
+        (
+            'The comments called her political party fascist and termed her a "corrupt oaf".',
+            "her political party fascist",
+            'her a "corrupt oaf"',
+        ),
+    ],
+)
+def test_the_speakers_next_cue_after_and_is_a_statement_of_its_own(parser, text, first, second):
+    assert [s.content.text for s in statements_of(parser, text)] == [first, second]
+
+
 def test_a_fronted_according_to_reports_the_clause_right_after_its_comma(parser):
     # the parse hangs the source on the clause after the semicolon
     text = (
