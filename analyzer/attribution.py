@@ -143,11 +143,46 @@ def _is_cue_verb(word: Word) -> bool:
     return word.upos in ("VERB", "AUX") and word.lemma.lower() in _reporting_lemmas() and word.upos != "AUX"
 
 
-_FRONTED_ADJUNCT_WORDS = frozenset(
-    {"late", "early", "namely", "meanwhile", "however", "also", "then", "now", "separately", "afternoon"}
-    | {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+_MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
     | {"october", "november", "december"}
 )
+_FRONTED_ADJUNCT_WORDS = (
+    frozenset({"late", "early", "namely", "meanwhile", "however", "also", "then", "now", "separately"})
+    | {"afternoon"}
+    | _MONTHS
+)
+
+
+def _dated_noun(sentence: Sentence, phrase: list[Word]) -> list[Word]:
+    """`According to a March 14, 2019 NATO press release`: a phrase that ends at the day of a date
+    followed by `, <year>` was cut at the date's own comma (the parse may even hang the noun
+    on the verb); the date modifies the noun phrase after the year, which the phrase takes up to
+    its last noun."""
+    day, month = phrase[-1], sentence.word(phrase[-1].index - 1)
+    if day.upos != "NUM" or month is None or month.text.lower().rstrip(".") not in _MONTHS:
+        return phrase
+    comma, year = sentence.word(day.index + 1), sentence.word(day.index + 2)
+    if comma is None or comma.text != "," or year is None or not re.fullmatch(r"\d{4}", year.text):
+        return phrase
+    rest = [w for w in sentence.words if w.index > year.index]
+    run = list(itertools.takewhile(lambda w: w.upos in ("NOUN", "PROPN", "ADJ", "NUM"), rest))
+    while run and run[-1].upos not in ("NOUN", "PROPN"):
+        run.pop()
+    return [*phrase, comma, year, *run] if run else phrase
+
+
+def _bracketed_abbreviation(sentence: Sentence, word: Word) -> bool:
+    """`(` opening a bracketed abbreviation (`the Syrian Democratic Forces (SDF)`, `Member of
+    Parliament (MP) Yvette Cooper`), which the speaker phrase keeps (decisions: speakers)."""
+    abbreviation, closer = sentence.word(word.index + 1), sentence.word(word.index + 2)
+    return (
+        word.text == "("
+        and abbreviation is not None
+        and closer is not None
+        and closer.text == ")"
+        and re.fullmatch(r"[A-Z][A-Z&.-]{1,7}", abbreviation.text) is not None
+    )
 
 
 def _fronted_adjunct_speaker(tree: _Tree, head: Word) -> list[Word] | None:
@@ -167,9 +202,15 @@ def _fronted_adjunct_speaker(tree: _Tree, head: Word) -> list[Word] | None:
     if k == 0 or k + 1 >= len(full) or full[k].text != ",":
         return None
     speaker: list[Word] = []
+    abbreviation = set()
     for word in full[k + 1 :]:
-        verb = word.upos in ("VERB", "AUX") and word.xpos not in ("NNP", "NNPS")  # `United` in a name
-        if word.text in ",;:(—–" or verb or word.index != full[k].index + 1 + len(speaker):
+        # `United` in a name is no verb, nor is a participle modifying the noun (`the Kurdish-led
+        # Syrian Democratic Forces`)
+        verb = word.upos in ("VERB", "AUX") and word.xpos not in ("NNP", "NNPS") and word.deprel != "amod"
+        if _bracketed_abbreviation(tree.sentence, word):
+            abbreviation = {word.index, word.index + 1, word.index + 2}
+        opens = word.text in ",;:(—–" and word.index not in abbreviation
+        if opens or verb or word.index != full[k].index + 1 + len(speaker):
             break
         speaker.append(word)
     return speaker if any(w.upos in ("NOUN", "PROPN") for w in speaker) else None
@@ -203,17 +244,39 @@ def _speaker_words(tree: _Tree, head: Word) -> list[Word]:
         and w.lemma.lower() not in AUTHORING_PARTICIPLES
         and tree.kids(w, "obl:agent")
     }
+    abbreviations = {
+        w.index + k
+        for w in tree.sentence.words
+        if _bracketed_abbreviation(tree.sentence, w)
+        for k in range(3)
+    }
     for appos in tree.kids(head, "appos"):
-        # keep a name in apposition to a title (`spokesman Zhao Lijian`, `a spokesman, Zhao`)
-        if not (head.upos != "PROPN" and appos.upos == "PROPN" and appos.index == head.index + 1):
+        # keep a name in apposition to a title (`spokesman Zhao Lijian`, `a spokesman, Zhao`) and
+        # a bracketed abbreviation (`the Syrian Democratic Forces (SDF)`)
+        name_after_title = head.upos != "PROPN" and appos.upos == "PROPN" and appos.index == head.index + 1
+        if not name_after_title and appos.index not in abbreviations:
             exclude.add(appos.index)
     words = tree.subtree(head, exclude)
-    # cut at a comma after the head, then trim edge punctuation
-    trimmed = []
-    for w in words:
-        if w.index > head.index and w.upos == "PUNCT" and w.text in ",;:(—–":
-            break
-        trimmed.append(w)
+    kept = {w.index for w in words}
+
+    def apposed_name(comma: Word) -> bool:
+        """A name set off after a descriptive head stays (`One news site, Znak.com`; decisions:
+        speakers)."""
+        after = tree.sentence.word(comma.index + 1)
+        return head.upos == "NOUN" and after is not None and after.upos == "PROPN"
+
+    # cut at a comma after the head, also one the parse hung on the head itself, which the
+    # subtree left out (`According to PG&E's schedule, by noon today over half a million ...`)
+    breaks = [
+        w.index
+        for w in tree.sentence.words
+        if w.index > head.index
+        and w.upos == "PUNCT"
+        and w.text in ",;:(—–"
+        and w.index not in abbreviations
+        and (w.index in kept or not apposed_name(w))
+    ]
+    trimmed = [w for w in words if not breaks or w.index < breaks[0]]
     # a leading preposition belongs to the cue (`according to X`, `by X`), not the speaker
     while trimmed and (
         trimmed[0].upos in ("PUNCT", "SCONJ")
@@ -229,6 +292,8 @@ def _speaker_words(tree: _Tree, head: Word) -> list[Word]:
         if previous.upos != "PROPN" or trimmed[0].upos != "PROPN":
             break
         trimmed.insert(0, previous)
+    if trimmed:
+        trimmed = _dated_noun(tree.sentence, trimmed)
     # a partitive the parse cut off (`Two` + `of the sources` attached to the verb)
     if len(trimmed) == 1 and trimmed[0].upos in ("NUM", "PRON"):
         rest = [w for w in tree.sentence.words if w.index > trimmed[0].index][:4]
@@ -239,9 +304,32 @@ def _speaker_words(tree: _Tree, head: Word) -> list[Word]:
     return trimmed or [head]
 
 
+def _with_subject(tree: _Tree, verb: Word) -> Word | None:
+    """`Germany banned Mahan Air, with officials saying P`, `Search and rescue was suspended, with
+    Zinichev describing P`: the noun phrase between `with` and a participle is the participle's
+    subject, not the main clause's subject. The parse makes it an oblique of the participle or
+    hangs it elsewhere; by word order it is the nominal run right before the participle."""
+    if verb.xpos != "VBG" or tree.kids(verb, *SUBJECT_RELS):
+        return None
+    for oblique in tree.kids(verb, "obl"):
+        if oblique.index < verb.index and any(c.lemma == "with" for c in tree.kids(oblique, "case")):
+            return oblique
+    before = [w for w in tree.sentence.words if w.index < verb.index]
+    run = list(
+        itertools.takewhile(lambda w: w.upos in ("NOUN", "PROPN", "ADJ", "DET", "NUM"), reversed(before))
+    )
+    if not run or run[0].upos not in ("NOUN", "PROPN") or len(run) == len(before):
+        return None
+    opener = before[-len(run) - 1]
+    return run[0] if opener.lemma.lower() == "with" else None
+
+
 def _find_subject(tree: _Tree, verb: Word) -> Word | None:
     """The speaker head for a cue verb, following conjunctions and participles up when the verb
     has no subject of its own (`said P and added Q`, `..., saying P`)."""
+    with_subject = _with_subject(tree, verb)
+    if with_subject is not None:
+        return with_subject
     node: Word | None = verb
     for _ in range(3):
         if node is None:
@@ -265,7 +353,22 @@ def _find_subject(tree: _Tree, verb: Word) -> Word | None:
         if node.deprel in ("conj", "advcl", "xcomp") or (node.deprel == "acl" and node.xpos == "VBG"):
             if node.deprel == "acl":
                 return tree.head_of(node)
-            node = tree.head_of(node)
+            head = tree.head_of(node)
+            previous = tree.sentence.word(node.index - 1)
+            if (
+                head is not None
+                and head.deprel == "acl:relcl"
+                and node.deprel == "advcl"
+                and node.xpos == "VBG"
+                and previous is not None
+                and previous.text == ","
+            ):
+                # `the Court of Session issued an opinion on the suspension of the Parliament
+                # which went into effect on Tuesday, finding it to be unlawful`: a participle
+                # clause set off by a comma belongs to the main clause, not to a relative clause
+                # the parse hung it on
+                head = next((a for a in tree.ancestors(head) if a.upos in ("VERB", "AUX")), None)
+            node = head
             continue
         return None
     return None
@@ -1352,7 +1455,13 @@ def _sentence_cues(
                 if speaker is None or after_comma or speaker.index > word.index:
                     speaker, surface = found
         if speaker is not None and in_quotes(speaker.start) and not in_quotes(word.start):
-            speaker = None  # a subject inside the quotation: the parse tangled quote and cue
+            # a subject inside the quotation: the parse tangled quote and cue; the noun phrase
+            # right before the cue is the speaker (`Member of Parliament (MP) Yvette Cooper of the
+            # Labour Party added, "Boris Johnson is trying ..."`, with `Boris` the subject of `added`)
+            speaker = None
+            found = _surface_subject(sentence, word)
+            if found is not None and not in_quotes(found[0].start):
+                speaker, surface = found
         if speaker is None:
             speaker = _inverted_speaker(tree, sentence, word, ends_of_quotes, text)
         if speaker is None:
@@ -1611,8 +1720,8 @@ def _statement_from_cue(cue: _Cue, text: str, quotes: list[Quotation]) -> Statem
         # `a motion claiming the state of emergency ...`: the cue in a participle on the speaker
         # ends the speaker's phrase
         kept = [w for w in speaker_words if w.index < cue.word.index]
-        while kept and kept[-1].upos in ("PUNCT", "CCONJ", "ADP", "SCONJ"):
-            kept.pop()
+        while kept and kept[-1].upos in ("PUNCT", "CCONJ", "ADP", "SCONJ") and kept[-1].text != ")":
+            kept.pop()  # a closing bracket ends an abbreviation (`Forces (SDF)`)
         speaker_words = kept or speaker_words
     s_start, s_end = _span(speaker_words)
     kind, start, end = _classify(text, cue.content_start, cue.content_end, quotes)

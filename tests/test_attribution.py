@@ -697,6 +697,68 @@ def test_quotation_finder_ignores_apostrophes():
     assert inner == ["safe", "Yes,"]
 
 
+# The speaker phrase at the cue (guide rule 12; decisions: speakers), one construction per case.
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # a participle modifier and a bracketed abbreviation stay in a fronted-adjunct speaker
+        pytest.param(
+            "Late on Sunday, the Kurdish-led Syrian Democratic Forces (SDF) announced it had entered into "
+            "an agreement with the government of Syria.",
+            "announced",
+            "the Kurdish-led Syrian Democratic Forces (SDF)",
+            id="participle-compound-and-abbreviation",
+        ),
+        pytest.param(
+            "The Welsh Local Government Association (WLGA) said the cuts were unavoidable.",
+            "said",
+            "The Welsh Local Government Association (WLGA)",
+            id="bracketed-abbreviation",
+        ),
+        # a comma the parse hung on the head ends the phrase too
+        pytest.param(
+            "According to PG&E's schedule, by noon today over half a million customers could be affected.",
+            "According to",
+            "PG&E's schedule",
+            id="comma-hung-on-the-head",
+        ),
+        # the comma inside a date is no break
+        pytest.param(
+            "According to a March 14, 2019 NATO press release, Hungary spent an estimated 1.15% of its GDP "
+            "on military expenditures in 2018; NATO guidelines call for 2%.",
+            "According to",
+            "a March 14, 2019 NATO press release",
+            id="date-before-the-noun",
+        ),
+        # `with X V-ing`: X is the participle's subject, not the main clause's
+        pytest.param(
+            "Germany on Monday banned Iranian airline Mahan Air from flying in the European nation, with "
+            "officials saying this is for security reasons.",
+            "saying",
+            "officials",
+            id="with-absolute-oblique-of-the-participle",
+        ),
+        pytest.param(
+            "Rescue work was suspended on Tuesday, with Zinichev describing the building as unsafe.",
+            "describing",
+            "Zinichev",
+            id="with-absolute-name",
+        ),
+        # a participle after a comma belongs to the main clause, not to a relative clause before it
+        pytest.param(
+            "The Court of Session in Scotland issued an opinion on the suspension of the Parliament which "
+            "went into effect on Tuesday, finding it to be unlawful.",
+            "finding",
+            "The Court of Session in Scotland",
+            id="participle-after-a-relative-clause",
+        ),
+    ],
+)
+def test_speaker_phrases(parser, text, cue, speaker):
+    found = [s for s in statements_of(parser, text) if s.cue_text == cue]
+    assert [s.speaker.text for s in found] == [speaker]
+
+
 def test_seed_article_finds_every_gold_statement_with_its_speaker(parser, seed_text):
     gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
     found = statements_of(parser, seed_text)
