@@ -266,13 +266,15 @@ def _speaker_words(tree: _Tree, head: Word) -> list[Word]:
         return head.upos == "NOUN" and after is not None and after.upos == "PROPN"
 
     # cut at a comma after the head, also one the parse hung on the head itself, which the
-    # subtree left out (`According to PG&E's schedule, by noon today over half a million ...`)
+    # subtree left out (`According to PG&E's schedule, by noon today over half a million ...`),
+    # and at a quotation mark (`he was told by Emergencies Minister Yevgeny Zinichev of
+    # "presumably between 36 and 40 people ..."`, the quotation hung on the name)
     breaks = [
         w.index
         for w in tree.sentence.words
         if w.index > head.index
         and w.upos == "PUNCT"
-        and w.text in ",;:(—–"
+        and (w.text in ",;:(—–" or w.text in QUOTE_CHARS)
         and w.index not in abbreviations
         and (w.index in kept or not apposed_name(w))
     ]
@@ -284,8 +286,20 @@ def _speaker_words(tree: _Tree, head: Word) -> list[Word]:
         or (trimmed[0].upos == "ADP" and trimmed[0].index < head.index)  # `With Zinichev describing`
     ):
         trimmed.pop(0)
-    while trimmed and trimmed[-1].upos == "PUNCT" and trimmed[-1].text not in ")":
-        trimmed.pop()
+    while trimmed and (
+        (trimmed[-1].upos == "PUNCT" and trimmed[-1].text not in ")")
+        or (trimmed[-1].upos in ("ADP", "CCONJ") and trimmed[-1].index > head.index)
+    ):
+        trimmed.pop()  # nor a preposition left before a cut (`Zinichev of`)
+    # a time phrase the parse hung on the subject (`This Thursday the United States Commission on
+    # International Religious Freedom (USCIRF) also criticized`)
+    lead = 1 if len(trimmed) > 2 and trimmed[0].upos == "DET" else 0
+    if (
+        len(trimmed) > lead + 1
+        and trimmed[lead].text.lower() in TIME_WORDS | _TIME_NOUNS
+        and trimmed[lead + 1].upos == "DET"
+    ):
+        trimmed = trimmed[lead + 1 :]
     # a name the parse attached elsewhere (`Fars` as a vocative of `said` in `Fars News said`)
     while trimmed and trimmed[0].index > 1:
         previous = tree.sentence.words[trimmed[0].index - 2]
@@ -334,23 +348,43 @@ def _find_subject(tree: _Tree, verb: Word) -> Word | None:
     for _ in range(3):
         if node is None:
             return None
-        subjects = tree.kids(node, *SUBJECT_RELS)
+        # a time phrase the parse took for the subject is none (`the United States Commission
+        # ... also criticized the move, this time not only implying approval would be required`)
+        subjects = [
+            s
+            for s in tree.kids(node, *SUBJECT_RELS)
+            if not (
+                s.upos in ("NOUN", "PROPN")
+                and s.lemma.lower() in _TIME_NOUNS
+                and all(k.upos == "DET" for k in tree.kids(s))
+            )
+        ]
+        passive_agents = [
+            w
+            for w in tree.kids(node, "obl:agent") or []
+            if any(c.lemma == "by" for c in tree.kids(w, "case"))
+        ]
+        if (
+            subjects
+            and passive_agents
+            and subjects[0].deprel == "nsubj:pass"
+            and node.lemma not in ("quote", "cite")
+        ):
+            # `he was told by Emergencies Minister Yevgeny Zinichev of "..."`: the agent speaks,
+            # the passive subject listens (but `X was quoted by Y as saying P` is X's, rule 14)
+            return passive_agents[0]
         if subjects:
             subject = subjects[0]
             if subject.feats and "PronType=Rel" in subject.feats:
                 # `X, who said P`: the speaker is what the relative clause modifies
                 return tree.head_of(node) if node.deprel == "acl:relcl" else None
             return subject
-        passive_agents = [
-            w
-            for w in tree.kids(node, "obl:agent") or []
-            if any(c.lemma == "by" for c in tree.kids(w, "case"))
-        ]
         if passive_agents:
             return passive_agents[0]
         if tree.kids(node, "nsubj:pass"):
             return None  # agentless passive: `is said to be`
-        if node.deprel in ("conj", "advcl", "xcomp") or (node.deprel == "acl" and node.xpos == "VBG"):
+        participle = node.xpos == "VBG" and node.deprel in ("acl", "parataxis")
+        if node.deprel in ("conj", "advcl", "xcomp") or participle:
             if node.deprel == "acl":
                 return tree.head_of(node)
             head = tree.head_of(node)
@@ -1429,6 +1463,12 @@ def _sentence_cues(
                 continue
         if any(part.start <= word.start < part.end for cue in cues for part in cue.parts[1:]):
             continue  # the `saying` of `quoted Y as saying P` is no cue of its own
+        if word.lemma in ("quote", "cite") and any(
+            _with_subject(tree, saying) is not None for saying in tree.kids(word, "advcl", "xcomp")
+        ):
+            # `It quoted critics like ..., with Boswell stating: "P"`: the participle has a
+            # speaker of its own, whose cue it is; the quoting verb is no `quoted Y as saying`
+            continue
         quoted = _quoted_as_saying(tree, word, text)
         if quoted:
             cues.append(quoted)
@@ -1732,6 +1772,15 @@ def _statement_from_cue(cue: _Cue, text: str, quotes: list[Quotation]) -> Statem
         kind = "according_to"
     if end <= start or (kind == "indirect" and not _proposition(cue.sentence, start, end)):
         return None
+    head = cue.speaker_head
+    if s_start < start < s_end and head.end <= start:
+        # a speaker phrase never runs into what it says: `rejected by Prime Minister Boris Johnson
+        # over fears it would amount to amnesty` has the content hung on the name; the phrase ends
+        # before the preposition that leads into it
+        into = next((w for w in speaker_words if w.index > head.index and w.upos == "ADP"), None)
+        kept = [w for w in speaker_words if w.end <= start and (into is None or w.index < into.index)]
+        if kept:
+            s_start, s_end = _span(kept)
     # a speaker inside the content means the parse tangled them; keep the statement, cut nothing
     return Statement(
         content=Span.of(text, start, end),

@@ -752,11 +752,52 @@ def test_quotation_finder_ignores_apostrophes():
             "The Court of Session in Scotland",
             id="participle-after-a-relative-clause",
         ),
+        # a time phrase the parse took for the participle's subject is none, nor part of the speaker
+        pytest.param(
+            "This Thursday the United States Commission on International Religious Freedom (USCIRF) also "
+            "criticized the move, this time not only implying approval would be required, but also "
+            "recommending to maintain the status of the monument as a museum.",
+            "implying",
+            "the United States Commission on International Religious Freedom (USCIRF)",
+            id="time-phrase-as-subject",
+        ),
+        # a passive cue with an agent: the agent speaks, not the passive subject who listens
+        pytest.param(
+            'In a meeting that day he was told by Emergencies Minister Yevgeny Zinichev of "presumably '
+            'between 36 and 40 people under the rubble", while Deputy Governor Oleg Klimov indicated 68 '
+            "people were missing.",
+            "was told",
+            "Emergencies Minister Yevgeny Zinichev",
+            id="passive-agent",
+        ),
+        # `quoted X ..., with Y stating`: Y's own cue, not `quoted Y as saying`
+        pytest.param(
+            "It quoted critics like immigration barrister Colin Yeo, and Joint Council for the Welfare of "
+            'Immigrants campaigner Caitlin Boswell, with Boswell stating: "People fleeing desperate '
+            'circumstances clearly need this government to make quicker and fairer asylum decisions."',
+            "stating",
+            "Boswell",
+            id="with-participle-after-quoted",
+        ),
     ],
 )
 def test_speaker_phrases(parser, text, cue, speaker):
-    found = [s for s in statements_of(parser, text) if s.cue_text == cue]
-    assert [s.speaker.text for s in found] == [speaker]
+    found = statements_of(parser, text)
+    assert [s.speaker.text for s in found if s.cue_text == cue] == [speaker]
+    assert not [s for s in found if s.cue_text.startswith("quoted")]
+
+
+def test_a_speaker_phrase_does_not_run_into_its_content(parser):
+    text = (
+        "A similar fast-track system backed by the British Red Cross in September 2021 for 3,000 Afghan "
+        "refugees was reportedly rejected by Prime Minister Boris Johnson over fears it would amount to "
+        "amnesty, which the Home Office today rejects."
+    )
+    for statement in statements_of(parser, text):
+        assert (
+            statement.speaker.end <= statement.content.start
+            or statement.content.end <= statement.speaker.start
+        )
 
 
 def test_seed_article_finds_every_gold_statement_with_its_speaker(parser, seed_text):
