@@ -1383,7 +1383,9 @@ def _framed_quotation(tree: _Tree, verb: Word, ends_of_quotes: _QuoteEnds, text:
             j = word.end
             while j < len(text) and text[j].isspace():
                 j += 1
-            return _long_enough(ends_of_quotes.by_start.get(j), text)
+            found = _long_enough(ends_of_quotes.by_start.get(j), text)
+            if found is not None:
+                return found  # else an aside set off by commas may come first (`read, in part, "..."`)
     # `"P", Graham continued.`: the verb ends the sentence
     if after and not all(w.upos == "PUNCT" and w.text not in QUOTE_CHARS for w in after):
         return None

@@ -1133,7 +1133,15 @@ class _Resolver:
             return None
         by = next((w for w in words if w.text.lower() == "by" and w.index > head.index), None)
         if by is None:
-            return None
+            # `Facebook released a statement which read, in part, "..."`: the subject of the verb
+            # that issued it
+            issuer = self.publisher(head, AUTHORING_VERBS)
+            if not issuer:
+                return None
+            named = self.mention(Span.of(self.text, issuer[0].start, issuer[-1].end))
+            if named.kind != "name" or named.speaker_type == "anonymous":
+                return None
+            return f"{_canonical_text(named.canonical)}'s {head.text}"
         between = [w for w in words if head.index < w.index < by.index and w.upos == "VERB"]
         if any(w.lemma.lower() not in AUTHORING_VERBS for w in between):
             return None  # `a letter seen by Sky News` is not Sky News's letter
@@ -1188,12 +1196,16 @@ class _Resolver:
             return None
         return named.canonical
 
-    def publisher(self, report: Word) -> list[Word]:
+    def publisher(self, report: Word, verbs: frozenset[str] | None = None) -> list[Word]:
         """The subject's words of the clause whose object or `with` phrase a report-like noun is
         (`daily Népszava covered the story with a headline pointing out ...`, `The Times ran a
-        story claiming ...`): who published it. Empty when there is none."""
+        story claiming ...`): who published it; only under one of `verbs` when given. Empty when
+        there is none."""
         sentence = _sentence_at(self.parsed, report.start)
         if sentence is None or report.deprel not in ("obj", "obl"):
+            return []
+        governor = sentence.word(report.head)
+        if verbs is not None and (governor is None or governor.lemma.lower() not in verbs):
             return []
         if report.deprel == "obl" and not any(
             w.head == report.index and w.deprel == "case" and w.lemma == "with" for w in sentence.words

@@ -779,6 +779,14 @@ def test_quotation_finder_ignores_apostrophes():
             "Boswell",
             id="with-participle-after-quoted",
         ),
+        # a verb framing a quotation after an aside set off by commas (decisions: speakers)
+        pytest.param(
+            'Facebook released a statement which read, in part, "This judgment raises critical questions '
+            'around freedom of expression."',
+            "read",
+            "a statement",
+            id="framed-quotation-after-an-aside",
+        ),
     ],
 )
 def test_speaker_phrases(parser, text, cue, speaker):

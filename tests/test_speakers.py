@@ -725,6 +725,12 @@ def test_canonical_names_and_types(parser, text, typed):
             ["Harry Woolf", "Harry Woolf"],
             id="a-pronoun-is-no-one-named-inside-a-quotation",
         ),
+        pytest.param(
+            'Facebook released a statement which read, in part, "This judgment raises critical questions '
+            'around freedom of expression."',
+            ["Facebook's statement"],
+            id="a-document-is-its-issuers",
+        ),
     ],
 )
 def test_canonicals_of_phrases_around_the_name(parser, text, canonicals):
