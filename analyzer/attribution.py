@@ -143,11 +143,46 @@ def _is_cue_verb(word: Word) -> bool:
     return word.upos in ("VERB", "AUX") and word.lemma.lower() in _reporting_lemmas() and word.upos != "AUX"
 
 
-_FRONTED_ADJUNCT_WORDS = frozenset(
-    {"late", "early", "namely", "meanwhile", "however", "also", "then", "now", "separately", "afternoon"}
-    | {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+_MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
     | {"october", "november", "december"}
 )
+_FRONTED_ADJUNCT_WORDS = (
+    frozenset({"late", "early", "namely", "meanwhile", "however", "also", "then", "now", "separately"})
+    | {"afternoon"}
+    | _MONTHS
+)
+
+
+def _dated_noun(sentence: Sentence, phrase: list[Word]) -> list[Word]:
+    """`According to a March 14, 2019 NATO press release`: a phrase that ends at the day of a date
+    followed by `, <year>` was cut at the date's own comma (the parse may even hang the noun
+    on the verb); the date modifies the noun phrase after the year, which the phrase takes up to
+    its last noun."""
+    day, month = phrase[-1], sentence.word(phrase[-1].index - 1)
+    if day.upos != "NUM" or month is None or month.text.lower().rstrip(".") not in _MONTHS:
+        return phrase
+    comma, year = sentence.word(day.index + 1), sentence.word(day.index + 2)
+    if comma is None or comma.text != "," or year is None or not re.fullmatch(r"\d{4}", year.text):
+        return phrase
+    rest = [w for w in sentence.words if w.index > year.index]
+    run = list(itertools.takewhile(lambda w: w.upos in ("NOUN", "PROPN", "ADJ", "NUM"), rest))
+    while run and run[-1].upos not in ("NOUN", "PROPN"):
+        run.pop()
+    return [*phrase, comma, year, *run] if run else phrase
+
+
+def _bracketed_abbreviation(sentence: Sentence, word: Word) -> bool:
+    """`(` opening a bracketed abbreviation (`the Syrian Democratic Forces (SDF)`, `Member of
+    Parliament (MP) Yvette Cooper`), which the speaker phrase keeps (decisions: speakers)."""
+    abbreviation, closer = sentence.word(word.index + 1), sentence.word(word.index + 2)
+    return (
+        word.text == "("
+        and abbreviation is not None
+        and closer is not None
+        and closer.text == ")"
+        and re.fullmatch(r"[A-Z][A-Z&.-]{1,7}", abbreviation.text) is not None
+    )
 
 
 def _fronted_adjunct_speaker(tree: _Tree, head: Word) -> list[Word] | None:
@@ -167,9 +202,15 @@ def _fronted_adjunct_speaker(tree: _Tree, head: Word) -> list[Word] | None:
     if k == 0 or k + 1 >= len(full) or full[k].text != ",":
         return None
     speaker: list[Word] = []
+    abbreviation = set()
     for word in full[k + 1 :]:
-        verb = word.upos in ("VERB", "AUX") and word.xpos not in ("NNP", "NNPS")  # `United` in a name
-        if word.text in ",;:(—–" or verb or word.index != full[k].index + 1 + len(speaker):
+        # `United` in a name is no verb, nor is a participle modifying the noun (`the Kurdish-led
+        # Syrian Democratic Forces`)
+        verb = word.upos in ("VERB", "AUX") and word.xpos not in ("NNP", "NNPS") and word.deprel != "amod"
+        if _bracketed_abbreviation(tree.sentence, word):
+            abbreviation = {word.index, word.index + 1, word.index + 2}
+        opens = word.text in ",;:(—–" and word.index not in abbreviation
+        if opens or verb or word.index != full[k].index + 1 + len(speaker):
             break
         speaker.append(word)
     return speaker if any(w.upos in ("NOUN", "PROPN") for w in speaker) else None
@@ -203,17 +244,41 @@ def _speaker_words(tree: _Tree, head: Word) -> list[Word]:
         and w.lemma.lower() not in AUTHORING_PARTICIPLES
         and tree.kids(w, "obl:agent")
     }
+    abbreviations = {
+        w.index + k
+        for w in tree.sentence.words
+        if _bracketed_abbreviation(tree.sentence, w)
+        for k in range(3)
+    }
     for appos in tree.kids(head, "appos"):
-        # keep a name in apposition to a title (`spokesman Zhao Lijian`, `a spokesman, Zhao`)
-        if not (head.upos != "PROPN" and appos.upos == "PROPN" and appos.index == head.index + 1):
+        # keep a name in apposition to a title (`spokesman Zhao Lijian`, `a spokesman, Zhao`) and
+        # a bracketed abbreviation (`the Syrian Democratic Forces (SDF)`)
+        name_after_title = head.upos != "PROPN" and appos.upos == "PROPN" and appos.index == head.index + 1
+        if not name_after_title and appos.index not in abbreviations:
             exclude.add(appos.index)
     words = tree.subtree(head, exclude)
-    # cut at a comma after the head, then trim edge punctuation
-    trimmed = []
-    for w in words:
-        if w.index > head.index and w.upos == "PUNCT" and w.text in ",;:(—–":
-            break
-        trimmed.append(w)
+    kept = {w.index for w in words}
+
+    def apposed_name(comma: Word) -> bool:
+        """A name set off after a descriptive head stays (`One news site, Znak.com`; decisions:
+        speakers)."""
+        after = tree.sentence.word(comma.index + 1)
+        return head.upos == "NOUN" and after is not None and after.upos == "PROPN"
+
+    # cut at a comma after the head, also one the parse hung on the head itself, which the
+    # subtree left out (`According to PG&E's schedule, by noon today over half a million ...`),
+    # and at a quotation mark (`he was told by Emergencies Minister Yevgeny Zinichev of
+    # "presumably between 36 and 40 people ..."`, the quotation hung on the name)
+    breaks = [
+        w.index
+        for w in tree.sentence.words
+        if w.index > head.index
+        and w.upos == "PUNCT"
+        and (w.text in ",;:(—–" or w.text in QUOTE_CHARS)
+        and w.index not in abbreviations
+        and (w.index in kept or not apposed_name(w))
+    ]
+    trimmed = [w for w in words if not breaks or w.index < breaks[0]]
     # a leading preposition belongs to the cue (`according to X`, `by X`), not the speaker
     while trimmed and (
         trimmed[0].upos in ("PUNCT", "SCONJ")
@@ -221,14 +286,28 @@ def _speaker_words(tree: _Tree, head: Word) -> list[Word]:
         or (trimmed[0].upos == "ADP" and trimmed[0].index < head.index)  # `With Zinichev describing`
     ):
         trimmed.pop(0)
-    while trimmed and trimmed[-1].upos == "PUNCT" and trimmed[-1].text not in ")":
-        trimmed.pop()
+    while trimmed and (
+        (trimmed[-1].upos == "PUNCT" and trimmed[-1].text not in ")")
+        or (trimmed[-1].upos in ("ADP", "CCONJ") and trimmed[-1].index > head.index)
+    ):
+        trimmed.pop()  # nor a preposition left before a cut (`Zinichev of`)
+    # a time phrase the parse hung on the subject (`This Thursday the United States Commission on
+    # International Religious Freedom (USCIRF) also criticized`)
+    lead = 1 if len(trimmed) > 2 and trimmed[0].upos == "DET" else 0
+    if (
+        len(trimmed) > lead + 1
+        and trimmed[lead].text.lower() in TIME_WORDS | _TIME_NOUNS
+        and trimmed[lead + 1].upos == "DET"
+    ):
+        trimmed = trimmed[lead + 1 :]
     # a name the parse attached elsewhere (`Fars` as a vocative of `said` in `Fars News said`)
     while trimmed and trimmed[0].index > 1:
         previous = tree.sentence.words[trimmed[0].index - 2]
         if previous.upos != "PROPN" or trimmed[0].upos != "PROPN":
             break
         trimmed.insert(0, previous)
+    if trimmed:
+        trimmed = _dated_noun(tree.sentence, trimmed)
     # a partitive the parse cut off (`Two` + `of the sources` attached to the verb)
     if len(trimmed) == 1 and trimmed[0].upos in ("NUM", "PRON"):
         rest = [w for w in tree.sentence.words if w.index > trimmed[0].index][:4]
@@ -239,37 +318,99 @@ def _speaker_words(tree: _Tree, head: Word) -> list[Word]:
     return trimmed or [head]
 
 
+def _with_subject(tree: _Tree, verb: Word) -> Word | None:
+    """`Germany banned Mahan Air, with officials saying P`, `Search and rescue was suspended, with
+    Zinichev describing P`: the noun phrase between `with` and a participle is the participle's
+    subject, not the main clause's subject. The parse makes it an oblique of the participle or
+    hangs it elsewhere; by word order it is the nominal run right before the participle."""
+    if verb.xpos != "VBG" or tree.kids(verb, *SUBJECT_RELS):
+        return None
+    for oblique in tree.kids(verb, "obl"):
+        if oblique.index < verb.index and any(c.lemma == "with" for c in tree.kids(oblique, "case")):
+            return oblique
+    before = [w for w in tree.sentence.words if w.index < verb.index]
+    run = list(
+        itertools.takewhile(lambda w: w.upos in ("NOUN", "PROPN", "ADJ", "DET", "NUM"), reversed(before))
+    )
+    if not run or run[0].upos not in ("NOUN", "PROPN") or len(run) == len(before):
+        return None
+    opener = before[-len(run) - 1]
+    return run[0] if opener.lemma.lower() == "with" else None
+
+
 def _find_subject(tree: _Tree, verb: Word) -> Word | None:
     """The speaker head for a cue verb, following conjunctions and participles up when the verb
     has no subject of its own (`said P and added Q`, `..., saying P`)."""
+    with_subject = _with_subject(tree, verb)
+    if with_subject is not None:
+        return with_subject
     node: Word | None = verb
     for _ in range(3):
         if node is None:
             return None
-        subjects = tree.kids(node, *SUBJECT_RELS)
+        # a time phrase the parse took for the subject is none (`the United States Commission
+        # ... also criticized the move, this time not only implying approval would be required`)
+        subjects = [
+            s
+            for s in tree.kids(node, *SUBJECT_RELS)
+            if not (
+                s.upos in ("NOUN", "PROPN")
+                and s.lemma.lower() in _TIME_NOUNS
+                and all(k.upos == "DET" for k in tree.kids(s))
+            )
+        ]
+        passive_agents = [
+            w
+            for w in tree.kids(node, "obl:agent") or []
+            if any(c.lemma == "by" for c in tree.kids(w, "case"))
+        ]
+        if (
+            subjects
+            and passive_agents
+            and subjects[0].deprel == "nsubj:pass"
+            and node.lemma not in ("quote", "cite")
+        ):
+            # `he was told by Emergencies Minister Yevgeny Zinichev of "..."`: the agent speaks,
+            # the passive subject listens (but `X was quoted by Y as saying P` is X's, rule 14)
+            return passive_agents[0]
         if subjects:
             subject = subjects[0]
             if subject.feats and "PronType=Rel" in subject.feats:
                 # `X, who said P`: the speaker is what the relative clause modifies
                 return tree.head_of(node) if node.deprel == "acl:relcl" else None
             return subject
-        passive_agents = [
-            w
-            for w in tree.kids(node, "obl:agent") or []
-            if any(c.lemma == "by" for c in tree.kids(w, "case"))
-        ]
         if passive_agents:
             return passive_agents[0]
         if tree.kids(node, "nsubj:pass"):
             return None  # agentless passive: `is said to be`
         if node.xpos == "VBN" and node.deprel in ("advcl", "acl") and not tree.kids(node, "aux"):
             return None  # a passive participle: `The law, also known as the "Radio Control Law"`
-        if node.deprel in ("conj", "advcl", "xcomp") or (node.deprel == "acl" and node.xpos == "VBG"):
+        participle = node.xpos == "VBG" and node.deprel in ("acl", "parataxis")
+        if node.deprel in ("conj", "advcl", "xcomp") or participle:
             if node.deprel == "acl":
                 return tree.head_of(node)
             head = tree.head_of(node)
+            previous = tree.sentence.word(node.index - 1)
+            if (
+                head is not None
+                and head.deprel == "acl:relcl"
+                and node.deprel == "advcl"
+                and node.xpos == "VBG"
+                and previous is not None
+                and previous.text == ","
+            ):
+                # `the Court of Session issued an opinion on the suspension of the Parliament
+                # which went into effect on Tuesday, finding it to be unlawful`: a participle
+                # clause set off by a comma belongs to the main clause, not to a relative clause
+                # the parse hung it on
+                head = next((a for a in tree.ancestors(head) if a.upos in ("VERB", "AUX")), None)
             outer = tree.head_of(head) if head is not None else None
-            if _trailing_participle_cue(tree, node) and head.deprel == "ccomp" and _is_cue_verb(outer):
+            if (
+                _trailing_participle_cue(tree, node)
+                and head is not None
+                and head.deprel == "ccomp"
+                and _is_cue_verb(outer)
+            ):
                 # `Murphy claimed she made this decision ..., insisting she was ...`: a participle
                 # the parse hung on the reported clause is the speaker's own
                 node = outer
@@ -364,24 +505,6 @@ def _clause_without(tree: _Tree, clause_head: Word, inner: Word) -> tuple[int, i
     elif before and not after:
         kept = [w for w in kept if w.index < min(cut)]
     return _content_from_words(kept)
-
-
-_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
 
 
 def _time_phrase(words: list[Word]) -> bool:
@@ -1037,7 +1160,12 @@ def _according_to(tree: _Tree, word: Word, text: str) -> _Cue | None:
         content = _clause_without(tree, clause, attached)
     surface: tuple[Word, ...] = ()
     fronted = all(w.upos in ("PUNCT", "CCONJ", "ADV") for w in tree.sentence.words[: word.index - 1])
-    commas = [w for w in tree.sentence.words[nxt.index :] if w.text == ","]
+
+    def in_date(comma: Word) -> bool:  # `a March 14, 2019 NATO press release`
+        left, right = tree.sentence.word(comma.index - 1), tree.sentence.word(comma.index + 1)
+        return left is not None and right is not None and left.upos == right.upos == "NUM"
+
+    commas = [w for w in tree.sentence.words[nxt.index :] if w.text == "," and not in_date(w)]
     comma = commas[0] if commas else None
     after = tree.sentence.word(comma.index + 1) if comma is not None else None
     if after is not None and after.text.lower() in _WH_RELATIVES and len(commas) > 1:
@@ -1343,7 +1471,9 @@ def _rest_of_sentence(sentence: Sentence, verb: Word) -> tuple[int, int] | None:
         return None
     # `announced the schedule in a press release and followed it up with ...`: a finite verb right
     # after `and` coordinates with the cue; the clause before it has no verb of its own
-    if rest[finite - 1].upos == "CCONJ":
+    # (unless a verb the tagger took for a participle comes first: `a fourth offender escaped and
+    # remains wanted`)
+    if rest[finite - 1].upos == "CCONJ" and not any(w.upos == "VERB" for w in rest[: finite - 1]):
         return None
     # `assumed the presidency in 1987, he also became head of the armed forces`: a lone comma
     # before the first finite verb ends the object, and a clause of the writer's follows; a pair of
@@ -1443,7 +1573,9 @@ def _framed_quotation(tree: _Tree, verb: Word, ends_of_quotes: _QuoteEnds, text:
             j = word.end
             while j < len(text) and text[j].isspace():
                 j += 1
-            return _long_enough(ends_of_quotes.by_start.get(j), text)
+            found = _long_enough(ends_of_quotes.by_start.get(j), text)
+            if found is not None:
+                return found  # else an aside set off by commas may come first (`read, in part, "..."`)
     # `"P", Graham continued.`: the verb ends the sentence
     if after and not all(w.upos == "PUNCT" and w.text not in QUOTE_CHARS for w in after):
         return None
@@ -1536,6 +1668,12 @@ def _sentence_cues(
                 continue
         if any(part.start <= word.start < part.end for cue in cues for part in cue.parts[1:]):
             continue  # the `saying` of `quoted Y as saying P` is no cue of its own
+        if word.lemma in ("quote", "cite") and any(
+            _with_subject(tree, saying) is not None for saying in tree.kids(word, "advcl", "xcomp")
+        ):
+            # `It quoted critics like ..., with Boswell stating: "P"`: the participle has a
+            # speaker of its own, whose cue it is; the quoting verb is no `quoted Y as saying`
+            continue
         quoted = _quoted_as_saying(tree, word, text)
         if quoted:
             cues.append(quoted)
@@ -1562,7 +1700,13 @@ def _sentence_cues(
                 if speaker is None or after_comma or speaker.index > word.index:
                     speaker, surface = found
         if speaker is not None and in_quotes(speaker.start) and not in_quotes(word.start):
-            speaker = None  # a subject inside the quotation: the parse tangled quote and cue
+            # a subject inside the quotation: the parse tangled quote and cue; the noun phrase
+            # right before the cue is the speaker (`Member of Parliament (MP) Yvette Cooper of the
+            # Labour Party added, "Boris Johnson is trying ..."`, with `Boris` the subject of `added`)
+            speaker = None
+            found = _surface_subject(sentence, word)
+            if found is not None and not in_quotes(found[0].start):
+                speaker, surface = found
         if speaker is None:
             speaker = _inverted_speaker(tree, sentence, word, ends_of_quotes, text)
         if speaker is None:
@@ -1861,8 +2005,8 @@ def _statement_from_cue(cue: _Cue, text: str, quotes: list[Quotation]) -> Statem
         # `a motion claiming the state of emergency ...`: the cue in a participle on the speaker
         # ends the speaker's phrase
         kept = [w for w in speaker_words if w.index < cue.word.index]
-        while kept and kept[-1].upos in ("PUNCT", "CCONJ", "ADP", "SCONJ"):
-            kept.pop()
+        while kept and kept[-1].upos in ("PUNCT", "CCONJ", "ADP", "SCONJ") and kept[-1].text != ")":
+            kept.pop()  # a closing bracket ends an abbreviation (`Forces (SDF)`)
         speaker_words = kept or speaker_words
     s_start, s_end = _span(speaker_words)
     kind, start, end = _classify(text, cue.content_start, cue.content_end, quotes)
@@ -1873,6 +2017,15 @@ def _statement_from_cue(cue: _Cue, text: str, quotes: list[Quotation]) -> Statem
         kind = "according_to"
     if end <= start or (kind == "indirect" and not _proposition(cue.sentence, start, end, cue.word)):
         return None
+    head = cue.speaker_head
+    if s_start < start < s_end and head.end <= start:
+        # a speaker phrase never runs into what it says: `rejected by Prime Minister Boris Johnson
+        # over fears it would amount to amnesty` has the content hung on the name; the phrase ends
+        # before the preposition that leads into it
+        into = next((w for w in speaker_words if w.index > head.index and w.upos == "ADP"), None)
+        kept = [w for w in speaker_words if w.end <= start and (into is None or w.index < into.index)]
+        if kept:
+            s_start, s_end = _span(kept)
     # a speaker inside the content means the parse tangled them; keep the statement, cut nothing
     return Statement(
         content=Span.of(text, start, end),

@@ -17,7 +17,9 @@ Resolution is by ordered rules, most specific first (guide rules 12-15):
    <Modifier>` form (`State Department` -> `United States Department of State`); a news
    outlet's report is the outlet (`a report from ABC Australia`);
 2. pronouns (he/she/it/they/we/I) resolve to the nearest earlier speaker, subject or titled name
-   of a compatible kind and gender; a tie between two candidates is reported as ambiguous
+   of a compatible kind and gender (`he` takes unnamed individuals and spokespeople too), never to
+   a phrase inside a quotation; an antecedent description is resolved in turn (`the network` ->
+   `ABS-CBN Corporation`); a tie between two candidates is reported as ambiguous
    (`speaker_ambiguous`);
 3. definite descriptions (`the sources`, `the company`, `the court`) resolve to the earliest
    earlier source, or the nearest body named with the noun, whose head noun or type matches, else
@@ -26,8 +28,9 @@ Resolution is by ordered rules, most specific first (guide rules 12-15):
    a possessed group is the earlier group with its noun (`Johnson's critics`); a partitive (`Two
    of the sources`) stays its own referent;
 4. everything else is its own referent.
-A cue word or a time phrase that ends the speaker phrase is left out (`local media reporting`,
-`officials on Saturday`).
+A cue word, a time phrase or a bracketed abbreviation that ends the speaker phrase is left out
+(`local media reporting`, `officials on Saturday`, `the Syrian Democratic Forces (SDF)`); the
+abbreviation later resolves to the name it was defined for (`NFP` -> `Notes from Poland`).
 Types come from lexicons (speaker_nouns.tsv, named_bodies.tsv) over the parse, the learned
 classifier for unlisted common nouns, and the article's own words: a bare name that `reports` is
 a news outlet, one its phrase calls `its` is a body.
@@ -46,6 +49,7 @@ from pathlib import Path
 
 from analyzer import lexicons
 from analyzer.nlp import ParsedText, Sentence, Word
+from analyzer.quotes import find_quotations
 from analyzer.records import Source, Span, Statement
 
 logger = logging.getLogger(__name__)
@@ -654,7 +658,10 @@ def _is_known_body(text: str) -> bool:
 
 def _canonical_text(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
-    return re.sub(r"^(the|a|an)\s+", "", text, flags=re.I) if text[:4].lower() == "the " else text
+    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I) if text[:4].lower() == "the " else text
+    # a participle compound before a name describes the body, it is no part of its name (`the
+    # Kurdish-led Syrian Democratic Forces`, `US-backed Syrian Democratic Forces`)
+    return re.sub(r"^[\w.]+-[a-z]+ed\s+(?=[A-Z])", "", text)
 
 
 class _Resolver:
@@ -667,6 +674,7 @@ class _Resolver:
         )
         self.described_types = _described_types(parsed)
         self._noun_phrases: list[tuple[_Mention, int, bool]] | None = None
+        self._quotations: list[tuple[int, int]] | None = None
         for run in _article_name_runs(parsed):
             # a title splits a run into names (`Environment Minister John Baird` -> John Baird)
             segment: list[Word] = []
@@ -814,7 +822,7 @@ class _Resolver:
             if canonical != short:
                 speaker_type = _type_of_spelled_out(canonical) or speaker_type  # `FSB`: a service
             elif speaker_type in ("government", "organization"):
-                canonical = self.name_with_of(canonical)
+                canonical = self.name_with_of(self.without_location(canonical))
             return _Mention(span, words, head, "name", speaker_type, plural, canonical)
         determiner = words[0].text.lower() if words else ""
         # a description with a name in it names its own referent (`The United States government`)
@@ -825,9 +833,25 @@ class _Resolver:
             else "name"
         )
         canonical = _canonical_text(span.text)
+        if speaker_type == "document":
+            # a document drops its article like a body (decisions: speakers): `a UN report` -> `UN
+            # report`; an anonymous individual keeps it (`a court clerk`)
+            canonical = re.sub(r"^(?:a|an)\s+", "", canonical, flags=re.I)
         if speaker_type in ("unnamed_group", "anonymous") and plural:
             canonical = self.group_by_demonym(canonical)
         return _Mention(span, words, head, kind, speaker_type, plural, canonical)
+
+    def without_location(self, name: str) -> str:
+        """`Court of Session in Scotland` -> `Court of Session` when the article also writes the
+        name on its own (`The Court of Session is the highest civil court`): the place says where
+        the body is, not what it is called. A diplomatic mission keeps its host city (`US Embassy
+        in London`), which tells it from the country's other missions."""
+        found = re.fullmatch(r"(.+?) in (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*", name)
+        if found is None or re.search(r"(?i)\b(?:embassy|consulate|mission)\b", name):
+            return name
+        short = found.group(1)
+        alone = rf"\b{re.escape(short)}\b(?! in\b)(?!\s+[A-Z])"
+        return short if len(short.split()) >= 2 and re.search(alone, self.text) else name
 
     def name_with_of(self, name: str) -> str:
         """The article's fullest `<Body> of <Modifier>` form of a `<Modifier> <Body>` name (`State
@@ -930,22 +954,25 @@ class _Resolver:
     def name_apposed_after(self, span: Span, head: Word | None) -> list[Word] | None:
         """The proper name set off by a comma right after a common-noun mention as its appositive
         (`One news site, Znak.com,`; `Dunn's mother, Charlotte Charles,`), or None."""
-        if head is None or head.upos != "NOUN":
+        # a partitive head too (`One of these groups, the Syrian Democratic Forces (SDF),`)
+        if head is None or head.upos not in ("NOUN", "NUM"):
             return None
         sentence = _sentence_at(self.parsed, span.start)
         if sentence is None:
             return None
         words = list(sentence.words)
         for word in words:
-            if (
-                word.deprel == "appos"
-                and word.head == head.index
-                and word.upos == "PROPN"
-                and re.fullmatch(r"\s*,\s*", self.text[span.end : word.start])
+            if word.deprel != "appos" or word.head != head.index or word.upos != "PROPN":
+                continue
+            run = _name_run(words, word)
+            # the name's own capitalised modifiers, which the tagger may call adjectives
+            # (`the Syrian Democratic Forces`), come with it; `the` does not
+            while run[0].index > 1 and words[run[0].index - 2].xpos in ("NNP", "NNPS"):
+                run.insert(0, words[run[0].index - 2])
+            if run[0].start >= span.end and re.fullmatch(
+                r"\s*,\s*(?:the\s+)?", self.text[span.end : run[0].start]
             ):
-                run = _name_run(words, word)
-                if run[0].start >= span.end:
-                    return run
+                return run
         return None
 
     def coordinated(self, span: Span, words: list[Word], head: Word | None) -> _Mention | None:
@@ -1062,6 +1089,12 @@ class _Resolver:
         subjects = [name for subject, name in found if subject]
         return subjects[-1] if subjects else found[-1][1] if found else None
 
+    def quoted(self, offset: int) -> bool:
+        """Whether offset `offset` lies inside a quotation of the article."""
+        if self._quotations is None:
+            self._quotations = [(q.inner_start, q.inner_end) for q in find_quotations(self.text)]
+        return any(start <= offset < end for start, end in self._quotations)
+
     def sentence_number(self, offset: int) -> int:
         for number, sentence in enumerate(self.parsed.sentences):
             if offset < sentence.end + 1:
@@ -1100,7 +1133,15 @@ class _Resolver:
             return None
         by = next((w for w in words if w.text.lower() == "by" and w.index > head.index), None)
         if by is None:
-            return None
+            # `Facebook released a statement which read, in part, "..."`: the subject of the verb
+            # that issued it
+            issuer = self.publisher(head, AUTHORING_VERBS)
+            if not issuer:
+                return None
+            named = self.mention(Span.of(self.text, issuer[0].start, issuer[-1].end))
+            if named.kind != "name" or named.speaker_type == "anonymous":
+                return None
+            return f"{_canonical_text(named.canonical)}'s {head.text}"
         between = [w for w in words if head.index < w.index < by.index and w.upos == "VERB"]
         if any(w.lemma.lower() not in AUTHORING_VERBS for w in between):
             return None  # `a letter seen by Sky News` is not Sky News's letter
@@ -1146,12 +1187,34 @@ class _Resolver:
             return None
         marker = next((w for w in words if w.text.lower() in ("by", "from") and w.index > head.index), None)
         author = [w for w in words if marker is not None and w.index > marker.index]
+        if not author:
+            author = self.publisher(head)
         if not author or not any(w.upos == "PROPN" for w in author):
             return None
         named = self.mention(Span.of(self.text, author[0].start, author[-1].end))
         if named.kind != "name" or named.speaker_type != "media":
             return None
         return named.canonical
+
+    def publisher(self, report: Word, verbs: frozenset[str] | None = None) -> list[Word]:
+        """The subject's words of the clause whose object or `with` phrase a report-like noun is
+        (`daily Népszava covered the story with a headline pointing out ...`, `The Times ran a
+        story claiming ...`): who published it; only under one of `verbs` when given. Empty when
+        there is none."""
+        sentence = _sentence_at(self.parsed, report.start)
+        if sentence is None or report.deprel not in ("obj", "obl"):
+            return []
+        governor = sentence.word(report.head)
+        if verbs is not None and (governor is None or governor.lemma.lower() not in verbs):
+            return []
+        if report.deprel == "obl" and not any(
+            w.head == report.index and w.deprel == "case" and w.lemma == "with" for w in sentence.words
+        ):
+            return []
+        subject = next((w for w in sentence.words if w.head == report.head and w.deprel == "nsubj"), None)
+        if subject is None or subject.upos != "PROPN":
+            return []
+        return _name_run(list(sentence.words), subject)
 
     def name_after_title(self, words: list[Word]) -> str | None:
         """The person a phrase ends by naming after a title or the body they belong to, whatever
@@ -1203,12 +1266,14 @@ class _Resolver:
             return name
         acronym = "".join(letters)
         defined = re.search(
-            rf"((?:[A-Z][\w'’.-]*,? (?:(?:and|of|for|the|&) )*)+)\({re.escape(name)}\)", self.text
+            rf"((?:[A-Z][\w'’.-]*,? (?:(?:and|of|for|the|&|from|on|in) )*)+)\({re.escape(name)}\)", self.text
         )
         if defined:
             # defined in brackets (`Federal Security Service (FSB)`, `Pacific Gas and Electric
             # Company (PG&E)`): an acronym from another language or of a shortened name still
-            # shares the first letter; a possessive before the name (`Russia's`) is not part of it
+            # shares the first letter; a possessive before the name (`Russia's`) is not part of it;
+            # a short preposition may stand inside (`Notes from Poland (NFP)`, `United States
+            # Commission on International Religious Freedom (USCIRF)`)
             words = defined.group(1).strip(" ,").split(" ")
             while words and ("'" in words[0] or "’" in words[0]):
                 words = words[1:]
@@ -1279,7 +1344,13 @@ def _initials(phrase: str) -> str:
 
 def _compatible(pronoun: str, candidate: _Mention) -> bool:
     if pronoun in MALE | FEMALE or pronoun in ("i", "me", "my"):
-        return candidate.speaker_type == "person" and not candidate.plural
+        # an unnamed individual is a person too (`A Western banker said ...`, then `he said`), and
+        # so is a spokesperson or official typed by the body it speaks for (`A Department for
+        # Constitutional Affairs spokeswoman said ...`, then `she said`)
+        nouns = lexicons.table("speaker_nouns")
+        heads = {w.text.lower() for w in [candidate.head, *candidate.words[-1:]] if w is not None}
+        individual = any(nouns.get(head, ("",))[0] in ("person", "anonymous") for head in heads)
+        return (candidate.speaker_type in ("person", "anonymous") or individual) and not candidate.plural
     if pronoun in NEUTER:
         return (
             candidate.speaker_type in ("organization", "government", "media", "document")
@@ -1378,6 +1449,10 @@ def _pronoun_antecedents(
     pool = [(m, number, subject) for m, number, subject in pool if _compatible(pronoun, m)]
     if content is not None:
         pool = [item for item in pool if not (content.start <= item[0].span.start < content.end)]
+    # a phrase inside someone's quotation is what they talk about, not whom the narrator's pronoun
+    # takes up (`"... for a judge to be involved ...," he said. He argued: ...`); speakers stay
+    speaker_ids = {id(m) for m in speakers}
+    pool = [item for item in pool if id(item[0]) in speaker_ids or not resolver.quoted(item[0].span.start)]
     if pronoun in MALE | FEMALE:
         wanted = "male" if pronoun in MALE else "female"
         pool = [item for item in pool if resolver.gender(item[0].canonical) in (wanted, None)]
@@ -1394,12 +1469,17 @@ def resolve(parsed: ParsedText, statements: list[Statement]) -> tuple[list[State
         if statement.speaker is None:
             mentions.append(None)
             continue
-        speaker = _without_time(parsed.text, _without_cue(parsed.text, statement.speaker, statement.cue))
+        speaker = _without_cue(parsed.text, statement.speaker, statement.cue)
+        speaker = _without_abbreviation(parsed.text, _without_time(parsed.text, speaker))
         mention = resolver.mention(speaker)
         if mention.kind == "pronoun":
             candidates = _pronoun_antecedents(resolver, mention, resolved, statement.content)
             if candidates:
                 best = candidates[0]
+                if best.kind == "description":
+                    # `after the network didn't carry some of his campaign commercials, which
+                    # they've said ...`: the pronoun is whom its antecedent refers to
+                    best = _resolve_description(replace(best), resolved, resolver)
                 mention.canonical = best.canonical
                 mention.speaker_type = best.speaker_type
                 distinct = {c.canonical for c in candidates[:2]}
@@ -1498,6 +1578,19 @@ def _without_time(text: str, speaker: Span) -> Span:
     if trailing is None or trailing.start() == 0:
         return speaker
     return Span.of(text, speaker.start, speaker.start + trailing.start())
+
+
+BRACKETED_ABBREVIATION = re.compile(r"\s*\([A-Z][A-Z&.-]{1,7}\)$")
+
+
+def _without_abbreviation(text: str, speaker: Span) -> Span:
+    """The speaker phrase without the abbreviation it defines (`the Syrian Democratic Forces
+    (SDF)`): the phrase names the referent; the abbreviation resolves to it later (`NFP` after
+    `Notes from Poland (NFP)`, by `expand_acronym`)."""
+    bracket = BRACKETED_ABBREVIATION.search(speaker.text)
+    if bracket is None or bracket.start() == 0:
+        return speaker
+    return Span.of(text, speaker.start, speaker.start + bracket.start())
 
 
 BACK_REFERRING_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "his", "her", "our"})

@@ -833,6 +833,117 @@ def test_quotation_finder_ignores_apostrophes():
     assert inner == ["safe", "Yes,"]
 
 
+# The speaker phrase at the cue (guide rule 12; decisions: speakers), one construction per case.
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # a participle modifier and a bracketed abbreviation stay in a fronted-adjunct speaker
+        pytest.param(
+            "Late on Sunday, the Kurdish-led Syrian Democratic Forces (SDF) announced it had entered into "
+            "an agreement with the government of Syria.",
+            "announced",
+            "the Kurdish-led Syrian Democratic Forces (SDF)",
+            id="participle-compound-and-abbreviation",
+        ),
+        pytest.param(
+            "The Welsh Local Government Association (WLGA) said the cuts were unavoidable.",
+            "said",
+            "The Welsh Local Government Association (WLGA)",
+            id="bracketed-abbreviation",
+        ),
+        # a comma the parse hung on the head ends the phrase too
+        pytest.param(
+            "According to PG&E's schedule, by noon today over half a million customers could be affected.",
+            "According to",
+            "PG&E's schedule",
+            id="comma-hung-on-the-head",
+        ),
+        # the comma inside a date is no break
+        pytest.param(
+            "According to a March 14, 2019 NATO press release, Hungary spent an estimated 1.15% of its GDP "
+            "on military expenditures in 2018; NATO guidelines call for 2%.",
+            "According to",
+            "a March 14, 2019 NATO press release",
+            id="date-before-the-noun",
+        ),
+        # `with X V-ing`: X is the participle's subject, not the main clause's
+        pytest.param(
+            "Germany on Monday banned Iranian airline Mahan Air from flying in the European nation, with "
+            "officials saying this is for security reasons.",
+            "saying",
+            "officials",
+            id="with-absolute-oblique-of-the-participle",
+        ),
+        pytest.param(
+            "Rescue work was suspended on Tuesday, with Zinichev describing the building as unsafe.",
+            "describing",
+            "Zinichev",
+            id="with-absolute-name",
+        ),
+        # a participle after a comma belongs to the main clause, not to a relative clause before it
+        pytest.param(
+            "The Court of Session in Scotland issued an opinion on the suspension of the Parliament which "
+            "went into effect on Tuesday, finding it to be unlawful.",
+            "finding",
+            "The Court of Session in Scotland",
+            id="participle-after-a-relative-clause",
+        ),
+        # a time phrase the parse took for the participle's subject is none, nor part of the speaker
+        pytest.param(
+            "This Thursday the United States Commission on International Religious Freedom (USCIRF) also "
+            "criticized the move, this time not only implying approval would be required, but also "
+            "recommending to maintain the status of the monument as a museum.",
+            "implying",
+            "the United States Commission on International Religious Freedom (USCIRF)",
+            id="time-phrase-as-subject",
+        ),
+        # a passive cue with an agent: the agent speaks, not the passive subject who listens
+        pytest.param(
+            'In a meeting that day he was told by Emergencies Minister Yevgeny Zinichev of "presumably '
+            'between 36 and 40 people under the rubble", while Deputy Governor Oleg Klimov indicated 68 '
+            "people were missing.",
+            "was told",
+            "Emergencies Minister Yevgeny Zinichev",
+            id="passive-agent",
+        ),
+        # `quoted X ..., with Y stating`: Y's own cue, not `quoted Y as saying`
+        pytest.param(
+            "It quoted critics like immigration barrister Colin Yeo, and Joint Council for the Welfare of "
+            'Immigrants campaigner Caitlin Boswell, with Boswell stating: "People fleeing desperate '
+            'circumstances clearly need this government to make quicker and fairer asylum decisions."',
+            "stating",
+            "Boswell",
+            id="with-participle-after-quoted",
+        ),
+        # a verb framing a quotation after an aside set off by commas (decisions: speakers)
+        pytest.param(
+            'Facebook released a statement which read, in part, "This judgment raises critical questions '
+            'around freedom of expression."',
+            "read",
+            "a statement",
+            id="framed-quotation-after-an-aside",
+        ),
+    ],
+)
+def test_speaker_phrases(parser, text, cue, speaker):
+    found = statements_of(parser, text)
+    assert [s.speaker.text for s in found if s.cue_text == cue] == [speaker]
+    assert not [s for s in found if s.cue_text.startswith("quoted")]
+
+
+def test_a_speaker_phrase_does_not_run_into_its_content(parser):
+    text = (
+        "A similar fast-track system backed by the British Red Cross in September 2021 for 3,000 Afghan "
+        "refugees was reportedly rejected by Prime Minister Boris Johnson over fears it would amount to "
+        "amnesty, which the Home Office today rejects."
+    )
+    for statement in statements_of(parser, text):
+        assert (
+            statement.speaker.end <= statement.content.start
+            or statement.content.end <= statement.speaker.start
+        )
+
+
 def test_seed_article_finds_every_gold_statement_with_its_speaker(parser, seed_text):
     gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
     found = statements_of(parser, seed_text)
