@@ -486,6 +486,84 @@ def test_the_network_is_the_body_the_article_names_most(parser):
             ["network"],
             id="the-network-without-one-main-body-stays",
         ),
+        # phrases with an abbreviation, an apposition, a place or an article, and pronouns and
+        # reports whose referent stands elsewhere
+        pytest.param(
+            "Late on Sunday, the Kurdish-led Syrian Democratic Forces (SDF) announced it had entered into "
+            "an agreement with the government of Syria.",
+            ["Syrian Democratic Forces"],
+            id="no-bracketed-abbreviation-nor-participle-compound-in-a-name",
+        ),
+        pytest.param(
+            "According to Notes from Poland (NFP), some discount stores offered postal services. "
+            "NFP said the chain was among the buyers.",
+            ["Notes from Poland", "Notes from Poland"],
+            id="an-abbreviation-is-the-name-it-was-defined-for",
+        ),
+        pytest.param(
+            "One of these groups, the Syrian Democratic Forces (SDF), opposed the withdrawal and said it "
+            "was given assurances by the US.",
+            ["Syrian Democratic Forces"],
+            id="a-partitive-with-a-name-in-apposition-is-the-name",
+        ),
+        pytest.param(
+            "The Court of Session in Scotland issued an opinion on the suspension of the Parliament which "
+            "went into effect on Tuesday, finding it to be unlawful. The Court of Session is the highest "
+            "civil court in Scotland. The three-judge court said the suspension was improper.",
+            ["Court of Session", "Court of Session"],
+            id="a-body-named-alone-elsewhere-drops-its-place",
+        ),
+        pytest.param(
+            "According to a UN report, the camp was overcrowded.",
+            ["UN report"],
+            id="a-document-drops-its-article",
+        ),
+        pytest.param(
+            "The state issued a bond to cover the loan, and daily Népszava covered the story with a "
+            "headline pointing out that amount as the presumed price.",
+            ["Népszava"],
+            id="a-headline-is-its-publishers",
+        ),
+        pytest.param(
+            'Member of Parliament (MP) Yvette Cooper of the Labour Party added, "Boris Johnson is trying to '
+            "use the Queen to concentrate power in his own hands — this is a deeply dangerous and "
+            'irresponsible way to govern."',
+            ["Yvette Cooper"],
+            id="a-subject-inside-the-quotation-is-not-the-speaker",
+        ),
+        pytest.param(
+            "ABS-CBN Corporation is the largest broadcaster in the Philippines. ABS-CBN has been "
+            "broadcasting for over 65 years, and millions of viewers watch ABS-CBN every day. Philippine "
+            "President Rodrigo Duterte threatened the network's franchise renewal before, after the "
+            "network didn't carry some of his campaign commercials, which they've said was due to a lack "
+            "of airtime.",
+            ["ABS-CBN Corporation"],
+            id="a-pronoun-is-whom-its-antecedent-description-refers-to",
+        ),
+        pytest.param(
+            "A Western banker said the country's portfolio contains too much short-term debt. "
+            '"Officials do not think of the country but of their own department or firm," he said.',
+            ["A Western banker", "A Western banker"],
+            id="he-is-an-unnamed-individual-too",
+        ),
+        pytest.param(
+            "A Department for Constitutional Affairs spokeswoman said the ministers had met. "
+            '"Their disagreement is a very narrow dispute," she said.',
+            ["A Department for Constitutional Affairs spokeswoman"] * 2,
+            id="she-is-a-spokeswoman-typed-by-her-body",
+        ),
+        pytest.param(
+            'Harry Woolf spoke to the MPs on Tuesday. "Normally a judge is appointed only after '
+            'consultation," he said. He argued that the rule mattered.',
+            ["Harry Woolf", "Harry Woolf"],
+            id="a-pronoun-is-no-one-named-inside-a-quotation",
+        ),
+        pytest.param(
+            'Facebook released a statement which read, in part, "This judgment raises critical questions '
+            'around freedom of expression."',
+            ["Facebook's statement"],
+            id="a-document-is-its-issuers",
+        ),
     ],
 )
 def test_canonical_names(parser, text, canonicals):
@@ -648,91 +726,3 @@ def test_canonical_names(parser, text, canonicals):
 def test_canonical_names_and_types(parser, text, typed):
     statements, _ = resolved(parser, text)
     assert [(s.speaker_canonical, s.speaker_type) for s in statements] == typed
-
-
-# Canonicals of speaker phrases with an abbreviation, an apposition, a place or an article, and of
-# pronouns and reports whose referent stands elsewhere: each case one rule, named by its id.
-@pytest.mark.parametrize(
-    ("text", "canonicals"),
-    [
-        pytest.param(
-            "Late on Sunday, the Kurdish-led Syrian Democratic Forces (SDF) announced it had entered into "
-            "an agreement with the government of Syria.",
-            ["Syrian Democratic Forces"],
-            id="no-bracketed-abbreviation-nor-participle-compound-in-a-name",
-        ),
-        pytest.param(
-            "According to Notes from Poland (NFP), some discount stores offered postal services. "
-            "NFP said the chain was among the buyers.",
-            ["Notes from Poland", "Notes from Poland"],
-            id="an-abbreviation-is-the-name-it-was-defined-for",
-        ),
-        pytest.param(
-            "One of these groups, the Syrian Democratic Forces (SDF), opposed the withdrawal and said it "
-            "was given assurances by the US.",
-            ["Syrian Democratic Forces"],
-            id="a-partitive-with-a-name-in-apposition-is-the-name",
-        ),
-        pytest.param(
-            "The Court of Session in Scotland issued an opinion on the suspension of the Parliament which "
-            "went into effect on Tuesday, finding it to be unlawful. The Court of Session is the highest "
-            "civil court in Scotland. The three-judge court said the suspension was improper.",
-            ["Court of Session", "Court of Session"],
-            id="a-body-named-alone-elsewhere-drops-its-place",
-        ),
-        pytest.param(
-            "According to a UN report, the camp was overcrowded.",
-            ["UN report"],
-            id="a-document-drops-its-article",
-        ),
-        pytest.param(
-            "The state issued a bond to cover the loan, and daily Népszava covered the story with a "
-            "headline pointing out that amount as the presumed price.",
-            ["Népszava"],
-            id="a-headline-is-its-publishers",
-        ),
-        pytest.param(
-            'Member of Parliament (MP) Yvette Cooper of the Labour Party added, "Boris Johnson is trying to '
-            "use the Queen to concentrate power in his own hands — this is a deeply dangerous and "
-            'irresponsible way to govern."',
-            ["Yvette Cooper"],
-            id="a-subject-inside-the-quotation-is-not-the-speaker",
-        ),
-        pytest.param(
-            "ABS-CBN Corporation is the largest broadcaster in the Philippines. ABS-CBN has been "
-            "broadcasting for over 65 years, and millions of viewers watch ABS-CBN every day. Philippine "
-            "President Rodrigo Duterte threatened the network's franchise renewal before, after the "
-            "network didn't carry some of his campaign commercials, which they've said was due to a lack "
-            "of airtime.",
-            ["ABS-CBN Corporation"],
-            id="a-pronoun-is-whom-its-antecedent-description-refers-to",
-        ),
-        pytest.param(
-            "A Western banker said the country's portfolio contains too much short-term debt. "
-            '"Officials do not think of the country but of their own department or firm," he said.',
-            ["A Western banker", "A Western banker"],
-            id="he-is-an-unnamed-individual-too",
-        ),
-        pytest.param(
-            "A Department for Constitutional Affairs spokeswoman said the ministers had met. "
-            '"Their disagreement is a very narrow dispute," she said.',
-            ["A Department for Constitutional Affairs spokeswoman"] * 2,
-            id="she-is-a-spokeswoman-typed-by-her-body",
-        ),
-        pytest.param(
-            'Harry Woolf spoke to the MPs on Tuesday. "Normally a judge is appointed only after '
-            'consultation," he said. He argued that the rule mattered.',
-            ["Harry Woolf", "Harry Woolf"],
-            id="a-pronoun-is-no-one-named-inside-a-quotation",
-        ),
-        pytest.param(
-            'Facebook released a statement which read, in part, "This judgment raises critical questions '
-            'around freedom of expression."',
-            ["Facebook's statement"],
-            id="a-document-is-its-issuers",
-        ),
-    ],
-)
-def test_canonicals_of_phrases_around_the_name(parser, text, canonicals):
-    statements, _ = resolved(parser, text)
-    assert [s.speaker_canonical for s in statements] == canonicals
