@@ -586,11 +586,63 @@ def _is_participial_adjunct(tree: _Tree, word: Word) -> bool:
     )
 
 
+# `reported Hamza bin Laden to be dead`, `is believed by police to have fled`: verbs that take a
+# reported clause as an object (or passive subject) plus `to be` / `to have`; directives (`urged
+# it to stop`, `asked X to be patient`) take the same shape and are left out
+RAISING_LEMMAS = frozenset(["report", "believe", "consider", "find", "declare", "judge", "presume", "allege"])
+# `reported X to be dead citing sources within ...`: the reporter's sourcing, not what was said
+_SOURCING_LEMMAS = frozenset(["cite", "quote"])
+
+
+def _infinitive_clause(tree: _Tree, verb: Word) -> tuple[int, int] | None:
+    """`reported Hamza bin Laden to be dead`: object + `to be`/`to have` infinitive, the content is
+    both. `Politicians ... were reported by local media to have visited the hospital`: with an agent
+    the passive subject is the infinitive's, and the content is the whole clause, cue included
+    (corpora/ANNOTATION-DECISIONS.md, rule 10)."""
+    if verb.lemma not in RAISING_LEMMAS:
+        return None
+    for clause in tree.kids(verb, "ccomp", "xcomp", "advcl"):
+        marks = tree.kids(clause, "mark")
+        if clause.index < verb.index or [m.lemma.lower() for m in marks] != ["to"]:
+            continue
+        after_to = tree.sentence.word(marks[0].index + 1)
+        if after_to is None or after_to.lemma not in ("be", "have"):
+            continue
+        words = [
+            w
+            for w in tree.subtree(clause)
+            if not any(
+                a.deprel == "advcl"
+                and a.xpos == "VBG"
+                and a.lemma in _SOURCING_LEMMAS
+                and a.head == clause.index
+                for a in [w, *tree.ancestors(w)]
+            )
+        ]
+        if _is_passive(tree, verb):
+            subjects = tree.kids(verb, "nsubj:pass")
+            if not tree.kids(verb, "obl:agent") or not subjects or subjects[0].index > verb.index:
+                return None
+            start = tree.subtree(subjects[0])[0].index
+        else:
+            objects = tree.kids(verb, "obj")
+            if not objects:
+                return None
+            phrase = tree.subtree(objects[0])
+            # the object right after the cue and the infinitive right after the object
+            if phrase[0].index != verb.index + 1 or phrase[-1].index + 1 != marks[0].index:
+                return None
+            start = phrase[0].index
+        return _content_from_words([w for w in tree.sentence.words if start <= w.index <= words[-1].index])
+    return None
+
+
 def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
     """Where the reported content of a cue verb lies, or None if it takes no proposition."""
     subject_rels = (*SUBJECT_RELS, "nsubj:pass")
     fused = (
-        _that_clause_by_order(tree, verb)
+        _infinitive_clause(tree, verb)
+        or _that_clause_by_order(tree, verb)
         or _small_clause_with_quote(tree, verb)
         or _object_as_subject(tree, verb)
     )

@@ -713,12 +713,46 @@ def test_odd_number_of_quote_marks_does_not_break_the_article(parser):
         "China celebrated a holiday called National Day, but in Hong Kong it was met with protests.",
         # a finite verb after a subordinator belongs to an adverbial clause, not to the object
         "President Trump declared a state of emergency so he could begin the construction of the wall.",
+        # `to be` after a directive, and an agentless raising passive
+        "The minister asked the residents to be patient during the works.",
+        "The mayor is reported to have visited the hospital on Monday.",
         # a noun phrase with a participle after a comma is no small clause
         "Both sides hope to find some solution, coupled with new leadership at home.",
     ],
 )
 def test_non_statements_stay_out(parser, text):
     assert statements_of(parser, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker, cue",
+    [
+        # object + `to be`: the reported clause is both (guide rule 2, small clauses)
+        (
+            "On July 31, multiple news outlets reported Hamza bin Laden to be dead citing sources within "
+            "the United States Department of Defense.",
+            "Hamza bin Laden to be dead",
+            "multiple news outlets",
+            "reported",
+        ),
+        # a passive with an agent: the whole clause (corpora/ANNOTATION-DECISIONS.md, rule 10)
+        (
+            "Politicians and the Archbishop of Gdańsk, Sławoj Leszek Głódź, were reported by local media "
+            "to have visited the hospital while Adamowicz received emergency surgery.",
+            "Politicians and the Archbishop of Gdańsk, Sławoj Leszek Głódź, were reported by local media "
+            "to have visited the hospital while Adamowicz received emergency surgery",
+            "local media",
+            "were reported",
+        ),
+    ],
+)
+def test_a_reported_clause_as_object_or_passive_subject_with_an_infinitive(
+    parser, text, content, speaker, cue
+):
+    statement = only(parser, text)
+    assert statement.content.text == content
+    assert statement.speaker is not None and statement.speaker.text == speaker
+    assert statement.cue_text == cue
 
 
 def test_a_nested_report_gives_the_outer_and_the_inner_statement(parser):
