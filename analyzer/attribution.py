@@ -386,6 +386,15 @@ def _find_subject(tree: _Tree, verb: Word) -> Word | None:
         if node.xpos == "VBN" and node.deprel in ("advcl", "acl") and not tree.kids(node, "aux"):
             return None  # a passive participle: `The law, also known as the "Radio Control Law"`
         participle = node.xpos == "VBG" and node.deprel in ("acl", "parataxis")
+        # `"...," she said, asking Cengiz to be "patient"`: a participle after a comma that the
+        # parse made the cue's complement is still the cue's speaker's
+        comma_before = tree.sentence.word(node.index - 1)
+        participle = participle or (
+            node.xpos == "VBG"
+            and node.deprel == "ccomp"
+            and comma_before is not None
+            and comma_before.text == ","
+        )
         if node.deprel in ("conj", "advcl", "xcomp") or participle:
             if node.deprel == "acl":
                 return tree.head_of(node)
@@ -1366,6 +1375,50 @@ def _fragment_quote(tree: _Tree, verb: Word, quotes: list[Quotation]) -> tuple[i
     return None
 
 
+FRAGMENT_WORDS = 12  # words in a quoted fragment under a verb that reports nothing else
+NAMING_LEMMAS = frozenset(["name", "dub", "label", "brand", "term"])
+
+
+def _quoted_fragment(tree: _Tree, verb: Word, quotes: list[Quotation]) -> tuple[int, int] | None:
+    """`asking Cengiz to be "patient and resilient."`, `gave its "deepest sympathies"`, `shouting
+    "shame on you!"`: a short quotation in the phrase of a verb that is no cue by itself is the
+    subject's words (corpora/ANNOTATION-DECISIONS.md, direct quotations). Only a fragment reached
+    with no verb or clause break between (`praised the plan, saying "..."` is the participle's)."""
+    if verb.upos != "VERB" or verb.lemma not in lexicons.words("fragment_cues"):
+        return None
+    # inside a reported clause the quote marks are the outer speaker's (`Howard said Lord Butler had
+    # given the "most damaging testimony" he could remember`); a participle after a comma is not
+    # inside (`she said, asking Cengiz to be "patient"`)
+    comma = tree.sentence.word(verb.index - 1)
+    node = verb
+    for head in tree.ancestors(verb):
+        after_comma = node is verb and verb.xpos == "VBG" and comma is not None and comma.text == ","
+        if node.deprel in ("ccomp", "xcomp") and _is_cue_verb(head) and not after_comma:
+            return None
+        node = head
+    subject_ids = {w.index for s in tree.kids(verb, *SUBJECT_RELS, "nsubj:pass") for w in tree.subtree(s)}
+    region = [w for w in tree.subtree(verb) if w.index not in subject_ids and w.index > verb.index]
+    if not region:
+        return None
+    for quote in quotes:
+        # (the closing punctuation may hang elsewhere: `to be "patient and resilient."`)
+        if not (quote.closed and region[0].start <= quote.start and quote.inner_start < region[-1].end):
+            continue
+        between = [w for w in tree.sentence.words if verb.end <= w.start < quote.start]
+        if any(w.upos == "VERB" or w.text in _CLAUSE_BREAKS for w in between):
+            return None
+        inner = [w for w in tree.sentence.words if quote.inner_start <= w.start < quote.inner_end]
+        if not inner or len(inner) > FRAGMENT_WORDS:
+            return None
+        words = [w for w in between if w.upos != "PUNCT"]
+        if verb.lemma in NAMING_LEMMAS and words:
+            # `named their robot "Robogee."`: a naming small clause keeps what was named, and the
+            # closing mark (decisions: small clauses; spans)
+            return words[0].start, quote.end
+        return quote.inner_start, quote.inner_end
+    return None
+
+
 _NP_BREAK_UPOS = frozenset({"PUNCT", "VERB", "AUX", "SCONJ"})
 _NOMINAL_UPOS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 SURFACE_WINDOW = 8  # words between a cue and its `that`, or after a final `, X said`
@@ -1765,7 +1818,10 @@ def _sentence_cues(
         as_clause = _as_small_clause(tree, word) if word.upos == "VERB" else None
         framing = None
         gerund_only = word.lemma in GERUND_ONLY_LEMMAS and _prepositional_gerund(tree, word) is not None
-        if not _is_cue_verb(word) and as_clause is None and not gerund_only:
+        fragment = (
+            None if _is_cue_verb(word) or as_clause is not None else _quoted_fragment(tree, word, quotes)
+        )
+        if not _is_cue_verb(word) and as_clause is None and not gerund_only and fragment is None:
             framing = _framed_quotation(tree, word, ends_of_quotes, text)
             if framing is None:
                 continue
@@ -1820,6 +1876,11 @@ def _sentence_cues(
         if as_clause is not None:
             parts = _cue_parts(tree, word, text)
             cues.append(_Cue(sentence, word, speaker, parts, as_clause[0], as_clause[1], "", surface))
+            continue
+        if fragment is not None:
+            if not _unidentified(speaker_words):
+                parts = _cue_parts(tree, word, text)
+                cues.append(_Cue(sentence, word, speaker, parts, fragment[0], fragment[1], "", surface))
             continue
         adjacent = framing or _adjacent_quotation(sentence, word, speaker_words, ends_of_quotes, text)
         if framing is not None and (not tree.kids(word, *SUBJECT_RELS) or surface):

@@ -811,6 +811,74 @@ def test_a_preposition_without_a_gerund_clause_reports_nothing(parser, text):
     assert [s for s in statements_of(parser, text) if s.kind != "direct"] == []
 
 
+@pytest.mark.parametrize(
+    "text, cue, content, speaker, kind",
+    [
+        # quoted fragments under directive and non-reporting verbs (corpora/ANNOTATION-DECISIONS.md,
+        # direct quotations)
+        (
+            "\"True justice takes time and I know it's painful, but that's the reality of the world we "
+            'live in," she said, asking Cengiz to be "patient and resilient."',
+            "asking",
+            "patient and resilient.",
+            "she",
+            "direct",
+        ),
+        (
+            "Specifically, she was directing six of the House's committees to \"proceed with their "
+            'investigations under [the] umbrella" of impeachment.',
+            "was directing",
+            "proceed with their investigations under [the] umbrella",
+            "she",
+            "direct",
+        ),
+        (
+            'The State Department gave its "deepest sympathies".',
+            "gave",
+            "deepest sympathies",
+            "The State Department",
+            "direct",
+        ),
+        (
+            'Members of the House of Commons protested by shouting "shame on you!" during the final session.',
+            "shouting",
+            "shame on you!",
+            "Members of the House of Commons",
+            "direct",
+        ),
+        # a naming small clause keeps what was named (decisions: small clauses)
+        (
+            'The Syrian refugee team named their robot "Robogee."',
+            "named",
+            'their robot "Robogee."',
+            "The Syrian refugee team",
+            "mixed",
+        ),
+    ],
+)
+def test_a_quoted_fragment_under_a_verb_that_is_no_cue(parser, text, cue, content, speaker, kind):
+    found = [s for s in statements_of(parser, text) if s.cue_text == cue]
+    assert len(found) == 1
+    assert found[0].content.text == content
+    assert found[0].speaker is not None and found[0].speaker.text == speaker
+    assert found[0].kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the quotation is the participle's, after a comma
+        'The minister praised the plan, saying "it will save lives".',
+        # inside a reported clause the quote marks are the outer speaker's
+        'Tory leader Michael Howard said Lord Butler had given the "most damaging testimony" he could remember.',
+        # a verb between the fragment verb and the quotation
+        'The company gave a statement to reporters who called the plan "a waste".',
+    ],
+)
+def test_a_quotation_beyond_a_break_is_no_fragment_of_the_verb(parser, text):
+    assert not any(s.cue_text in ("praised", "gave", "had given") for s in statements_of(parser, text))
+
+
 def test_a_nested_report_gives_the_outer_and_the_inner_statement(parser):
     # `Znak.com reported its source said P`: two statements (guide rule 7), the outer with the inner
     # speaker and cue in its content; a writer's `, while ...` is in neither
