@@ -1379,13 +1379,59 @@ FRAGMENT_WORDS = 12  # words in a quoted fragment under a verb that reports noth
 NAMING_LEMMAS = frozenset(["name", "dub", "label", "brand", "term"])
 
 
+# `signs which read "silenced"`, `The Home Office letter reads "we may extend ..."`: things that
+# carry writing; `read` frames what they say (a person who reads `"War and Peace"` says nothing)
+WRITING_NOUNS = frozenset(
+    [
+        "sign",
+        "placard",
+        "banner",
+        "poster",
+        "letter",
+        "note",
+        "message",
+        "statement",
+        "motion",
+        "notice",
+        "headline",
+        "caption",
+        "inscription",
+        "tweet",
+        "post",
+        "email",
+        "memo",
+        "document",
+        "order",
+        "petition",
+        "leaflet",
+    ]
+)
+
+
+def _written_quotation(tree: _Tree, verb: Word, quotes: list[Quotation]) -> tuple[int, int] | None:
+    """`X reads "..."` with X a thing that carries writing: the quotation right after the verb."""
+    if verb.upos != "VERB" or verb.lemma != "read":
+        return None
+    subjects = tree.kids(verb, *SUBJECT_RELS)
+    holder = subjects[0] if subjects else None
+    if holder is not None and holder.feats and "PronType=Rel" in holder.feats and verb.deprel == "acl:relcl":
+        holder = tree.head_of(verb)
+    if holder is None or holder.lemma.lower() not in WRITING_NOUNS:
+        return None
+    following = tree.sentence.word(verb.index + 1)
+    for quote in quotes:
+        if quote.closed and following is not None and quote.start == following.start:
+            return quote.inner_start, quote.inner_end
+    return None
+
+
 def _quoted_fragment(tree: _Tree, verb: Word, quotes: list[Quotation]) -> tuple[int, int] | None:
     """`asking Cengiz to be "patient and resilient."`, `gave its "deepest sympathies"`, `shouting
     "shame on you!"`: a short quotation in the phrase of a verb that is no cue by itself is the
     subject's words (corpora/ANNOTATION-DECISIONS.md, direct quotations). Only a fragment reached
     with no verb or clause break between (`praised the plan, saying "..."` is the participle's)."""
     if verb.upos != "VERB" or verb.lemma not in lexicons.words("fragment_cues"):
-        return None
+        return _written_quotation(tree, verb, quotes)
     # inside a reported clause the quote marks are the outer speaker's (`Howard said Lord Butler had
     # given the "most damaging testimony" he could remember`); a participle after a comma is not
     # inside (`she said, asking Cengiz to be "patient"`)

@@ -846,6 +846,23 @@ def test_a_preposition_without_a_gerund_clause_reports_nothing(parser, text):
             "Members of the House of Commons",
             "direct",
         ),
+        # `read` after a thing that carries writing frames its words
+        (
+            'Members of the House of Commons protested by holding signs which read "silenced" during the session.',
+            "read",
+            "silenced",
+            "signs",
+            "direct",
+        ),
+        (
+            'The Home Office letter reads "we may extend the use of the questionnaire as a means to gather '
+            'additional information from other claimants awaiting an asylum decision in due course".',
+            "reads",
+            "we may extend the use of the questionnaire as a means to gather additional information from "
+            "other claimants awaiting an asylum decision in due course",
+            "The Home Office letter",
+            "direct",
+        ),
         # a naming small clause keeps what was named (decisions: small clauses)
         (
             'The Syrian refugee team named their robot "Robogee."',
@@ -871,12 +888,16 @@ def test_a_quoted_fragment_under_a_verb_that_is_no_cue(parser, text, cue, conten
         'The minister praised the plan, saying "it will save lives".',
         # inside a reported clause the quote marks are the outer speaker's
         'Tory leader Michael Howard said Lord Butler had given the "most damaging testimony" he could remember.',
+        # a person reading a title says nothing
+        'She read "War and Peace" last summer.',
         # a verb between the fragment verb and the quotation
         'The company gave a statement to reporters who called the plan "a waste".',
     ],
 )
 def test_a_quotation_beyond_a_break_is_no_fragment_of_the_verb(parser, text):
-    assert not any(s.cue_text in ("praised", "gave", "had given") for s in statements_of(parser, text))
+    assert not any(
+        s.cue_text in ("praised", "gave", "had given", "read") for s in statements_of(parser, text)
+    )
 
 
 def test_a_nested_report_gives_the_outer_and_the_inner_statement(parser):
