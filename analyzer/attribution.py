@@ -1546,7 +1546,8 @@ def _surface_complement(
     for position, word in enumerate(after[:SURFACE_WINDOW]):
         # a finite verb ends the search; `at a press briefing that P` has a participle-like noun
         finite = word.upos in ("VERB", "AUX") and word.xpos not in ("VBG", "VBN")
-        if finite or (word.upos == "PUNCT" and word.text not in ","):
+        # (a bracketed aside is no break: `announced on Monday (local time) that P`)
+        if finite or (word.upos == "PUNCT" and word.text not in ",()"):
             break
         if word.text.lower() == "that":
             rest = [w for w in after[position + 1 :]]
@@ -1646,6 +1647,13 @@ def _rest_of_sentence(sentence: Sentence, verb: Word) -> tuple[int, int] | None:
             i += 1
         elif word.upos == "ADP":
             i = past_phrase(i + 1, ("DET", "ADJ", "NOUN", "PROPN", "NUM"))
+        elif word.text == "(" and i > 0:
+            # `announced via Twitter around 11:30 am (1830 UTC), phase one had been completed`: a
+            # bracketed aside to an adjunct
+            closing = next((k for k in range(i + 1, len(rest)) if rest[k].text == ")"), None)
+            if closing is None:
+                break
+            i = closing + 1
         else:
             break
     rest = rest[i:]

@@ -675,6 +675,7 @@ def test_odd_number_of_quote_marks_does_not_break_the_article(parser):
         "The union called for a strike on Monday.",
         "When the vote closed, the speaker thanked the members.",  # an adverbial clause, no cue
         "The company reported the theft of two laptops.",  # object only, no clause after it
+        "The company announced (in a statement) a recall of the cars.",
         # an adjunct before the comma is no reported clause
         "Also on Sunday, the United States announced a complete withdrawal from the region.",
         "While many transactions occur in dollars, the union announced a payment system.",
@@ -898,6 +899,24 @@ def test_a_quotation_beyond_a_break_is_no_fragment_of_the_verb(parser, text):
     assert not any(
         s.cue_text in ("praised", "gave", "had given", "read") for s in statements_of(parser, text)
     )
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # a bracketed aside among the cue's adjuncts does not end the search for the clause
+        (
+            "PG&E announced via Twitter around 11:30 am (1830 UTC), phase one had been completed.",
+            "phase one had been completed",
+        ),
+        (
+            "The ministry announced on Monday (local time) that the border would reopen.",
+            "the border would reopen",
+        ),
+    ],
+)
+def test_a_bracketed_aside_before_the_reported_clause(parser, text, content):
+    assert only(parser, text).content.text == content
 
 
 def test_a_nested_report_gives_the_outer_and_the_inner_statement(parser):
