@@ -797,6 +797,16 @@ def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
         if later:
             last = max(w.index for c in later for w in tree.subtree(c))
             words = [w for w in tree.sentence.words if words[0].index <= w.index <= last]
+        # `informed police she had diplomatic immunity, but "that she had no plans to leave ..."`: a
+        # second `that` clause joined by a conjunction, which the parse made adverbial, is said too
+        for extra in tree.kids(verb, "advcl"):
+            marks = [m for m in tree.kids(extra, "mark") if m.lemma.lower() == "that"]
+            if not marks or extra.index < words[-1].index or clauses[0].index < verb.index:
+                continue
+            between = [w for w in tree.sentence.words if words[-1].index < w.index < marks[0].index]
+            if any(w.upos == "CCONJ" for w in between) and all(w.upos in ("PUNCT", "CCONJ") for w in between):
+                last = tree.subtree(extra)[-1].index
+                words = [w for w in tree.sentence.words if words[0].index <= w.index <= last]
         if clauses[0].index < verb.index:
             # `P, officials told X.` with P as a fronted ccomp: P stops before the speaker (a
             # parse may hang the final period on P, stretching its subtree over the cue)

@@ -919,6 +919,25 @@ def test_a_bracketed_aside_before_the_reported_clause(parser, text, content):
     assert only(parser, text).content.text == content
 
 
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # a second `that` clause after a conjunction is part of what was said
+        (
+            'She informed police she had diplomatic immunity, but "that she had no plans to leave the '
+            'country in the near future".',
+            'she had diplomatic immunity, but "that she had no plans to leave the country in the near future"',
+        ),
+        (
+            "The minister said the talks had failed, and that new elections would be held in May.",
+            "the talks had failed, and that new elections would be held in May",
+        ),
+    ],
+)
+def test_a_second_that_clause_after_a_conjunction_stays_in_the_content(parser, text, content):
+    assert only(parser, text).content.text == content
+
+
 def test_a_nested_report_gives_the_outer_and_the_inner_statement(parser):
     # `Znak.com reported its source said P`: two statements (guide rule 7), the outer with the inner
     # speaker and cue in its content; a writer's `, while ...` is in neither
