@@ -2169,6 +2169,10 @@ def _without_final_gloss(tree: _Tree, start: int, end: int) -> int:
     for k, word in enumerate(words):
         lowered = word.text.lower()
         gloss = lowered in _WH_RELATIVES or (lowered == "meaning" and word.xpos == "VBG")
+        # `the military had been "effectively disarmed" by 2010, when Viktor Orbán regained the
+        # prime ministry`: a `when` clause on a date is the writer's gloss too
+        dated = k >= 2 and (words[k - 2].upos == "NUM" or words[k - 2].text.lower() in _MONTHS)
+        gloss = gloss or (lowered == "when" and dated)
         if not gloss or k < 2 or words[k - 1].text != ",":
             continue
         if not any(w.xpos in FINITE_XPOS for w in words[: k - 1]):

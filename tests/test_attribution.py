@@ -938,6 +938,23 @@ def test_a_second_that_clause_after_a_conjunction_stays_in_the_content(parser, t
     assert only(parser, text).content.text == content
 
 
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # a final `, when` clause on a date is the writer's gloss (guide rule 9)
+        (
+            'Maróth noted the military had been "effectively disarmed" by 2010, when Viktor Orbán regained '
+            "the prime ministry of Hungary for his second term.",
+            'the military had been "effectively disarmed" by 2010',
+        ),
+        # a `when` clause opening the reported clause stays
+        ("He said that when the crisis hit, prices rose.", "when the crisis hit, prices rose"),
+    ],
+)
+def test_a_final_when_clause_on_a_date_is_left_out(parser, text, content):
+    assert only(parser, text).content.text == content
+
+
 def test_a_nested_report_gives_the_outer_and_the_inner_statement(parser):
     # `Znak.com reported its source said P`: two statements (guide rule 7), the outer with the inner
     # speaker and cue in its content; a writer's `, while ...` is in neither
