@@ -903,12 +903,8 @@ def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
 def _tense(tree: _Tree, predicate: Word) -> str | None:
     """`past`, `present` or `modal` of a clause, from its first finite auxiliary, copula or verb."""
     for word in [*sorted(tree.kids(predicate, "aux", "aux:pass", "cop"), key=lambda w: w.index), predicate]:
-        if word.xpos == "VBD":
-            return "past"
-        if word.xpos in ("VBZ", "VBP"):
-            return "present"
-        if word.xpos == "MD":
-            return "modal"
+        if word.xpos in _TENSE_OF_XPOS:
+            return _TENSE_OF_XPOS[word.xpos]
     return None
 
 

@@ -18,6 +18,10 @@ def statements_of(parser, text):
     return extract_statements(parser.parse(text))
 
 
+def statements_by_cue(parser, text):
+    return {s.cue_text: s for s in statements_of(parser, text)}
+
+
 def only(parser, text):
     found = statements_of(parser, text)
     assert len(found) == 1, [(s.content.text, s.speaker and s.speaker.text, s.cue_text) for s in found]
@@ -561,7 +565,7 @@ def test_a_participle_cue_after_the_reported_clause_is_a_statement_of_its_own(pa
         "Murphy claimed she made this decision without influence from the White House, insisting she "
         'was "never directly or indirectly pressured by any Executive Branch official".'
     )
-    by_cue = {s.cue_text: s for s in statements_of(parser, text)}
+    by_cue = statements_by_cue(parser, text)
     assert by_cue["claimed"].content.text == "she made this decision without influence from the White House"
     assert by_cue["insisting"].speaker.text == "Murphy"
     assert by_cue["insisting"].content.text.startswith('she was "never')
@@ -600,30 +604,36 @@ def test_the_speakers_next_cue_after_and_is_a_statement_of_its_own(parser, text,
     assert [s.content.text for s in statements_of(parser, text)] == [first, second]
 
 
-def test_a_fronted_according_to_reports_the_clause_right_after_its_comma(parser):
-    # the parse hangs the source on the clause after the semicolon
-    text = (
-        "According to the U.S. embassy in Beijing, the infected 60-year-old western man died on "
-        'February 6; Chinese authorities referred to him as "Chinese-American."'
-    )
-    by_cue = {s.cue_text: s for s in statements_of(parser, text)}
-    assert by_cue["According to"].content.text == "the infected 60-year-old western man died on February 6"
-
-
-def test_the_speakers_own_participle_cue_ends_the_content_but_a_reported_speakers_does_not(parser):
-    text = (
-        "It added that the impact of the changes for workers had not been considered, adding such "
-        'changes should "put the interests of poor people first".'
-    )
-    assert statements_of(parser, text)[0].content.text == (
-        "the impact of the changes for workers had not been considered"
-    )
-    text = (
-        "Poehl emphasised in his comments the close talks between central banks, saying that markets "
-        "had not realised the significance of the session, the sources said."
-    )
-    by_cue = {s.cue_text: s for s in statements_of(parser, text)}
-    assert by_cue["said"].content.text.endswith("the significance of the session")
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # a fronted `according to` whose source the parse hung on the clause after the semicolon
+        (
+            "According to the U.S. embassy in Beijing, the infected 60-year-old western man died on "
+            'February 6; Chinese authorities referred to him as "Chinese-American."',
+            "According to",
+            "the infected 60-year-old western man died on February 6",
+        ),
+        # the speaker's own participle cue ends the content ...
+        (
+            "It added that the impact of the changes for workers had not been considered, adding such "
+            'changes should "put the interests of poor people first".',
+            "added",
+            "the impact of the changes for workers had not been considered",
+        ),
+        # ... but a reported speaker's participle stays in it
+        (
+            "Poehl emphasised in his comments the close talks between central banks, saying that markets "
+            "had not realised the significance of the session, the sources said.",
+            "said",
+            "Poehl emphasised in his comments the close talks between central banks, saying that markets "
+            "had not realised the significance of the session",
+        ),
+    ],
+)
+def test_content_of_the_statement_with_cue(parser, text, cue, content):
+    by_cue = statements_by_cue(parser, text)
+    assert by_cue[cue].content.text == content
 
 
 def test_a_cue_parsed_as_a_conjunct_after_a_comma_reports_the_clause_before_it(parser):
@@ -631,7 +641,7 @@ def test_a_cue_parsed_as_a_conjunct_after_a_comma_reports_the_clause_before_it(p
         "However, Chinese officials believe a forced sale would make both ByteDance and China appear weak, "
         "the sources said, speaking on condition of anonymity given the sensitivity of the matter."
     )
-    by_cue = {s.cue_text: s for s in statements_of(parser, text)}
+    by_cue = statements_by_cue(parser, text)
     assert by_cue["said"].speaker.text == "the sources"
     assert by_cue["said"].content.text == (
         "Chinese officials believe a forced sale would make both ByteDance and China appear weak"
@@ -913,15 +923,6 @@ def test_a_quotation_beyond_a_break_is_no_fragment_of_the_verb(parser, text):
             "The ministry announced on Monday (local time) that the border would reopen.",
             "the border would reopen",
         ),
-    ],
-)
-def test_a_bracketed_aside_before_the_reported_clause(parser, text, content):
-    assert only(parser, text).content.text == content
-
-
-@pytest.mark.parametrize(
-    "text, content",
-    [
         # a second `that` clause after a conjunction is part of what was said
         (
             'She informed police she had diplomatic immunity, but "that she had no plans to leave the '
@@ -932,15 +933,6 @@ def test_a_bracketed_aside_before_the_reported_clause(parser, text, content):
             "The minister said the talks had failed, and that new elections would be held in May.",
             "the talks had failed, and that new elections would be held in May",
         ),
-    ],
-)
-def test_a_second_that_clause_after_a_conjunction_stays_in_the_content(parser, text, content):
-    assert only(parser, text).content.text == content
-
-
-@pytest.mark.parametrize(
-    "text, content",
-    [
         # a final `, when` clause on a date is the writer's gloss (guide rule 9)
         (
             'Maróth noted the military had been "effectively disarmed" by 2010, when Viktor Orbán regained '
@@ -951,7 +943,7 @@ def test_a_second_that_clause_after_a_conjunction_stays_in_the_content(parser, t
         ("He said that when the crisis hit, prices rose.", "when the crisis hit, prices rose"),
     ],
 )
-def test_a_final_when_clause_on_a_date_is_left_out(parser, text, content):
+def test_content_span_of_the_only_statement(parser, text, content):
     assert only(parser, text).content.text == content
 
 
