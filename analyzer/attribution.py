@@ -818,10 +818,13 @@ def _complement(tree: _Tree, verb: Word) -> tuple[int, int] | None:
         # clause on the cue; a clause with its own subject that is no cue of its own and follows
         # the reported clause directly is part of what was said
         for extra in tree.kids(verb, "conj"):
+            # `said he can and may declare a national state of emergency`: a clause that ends in a
+            # bare modal lacks its verb, which the parse hung on the cue as a conjunct
+            stranded = words[-1].xpos == "MD" and words[-1].index + 1 == tree.subtree(extra)[0].index
             if (
                 extra.index < words[-1].index
-                or _is_cue_verb(extra)
-                or not tree.kids(extra, *SUBJECT_RELS, "nsubj:pass")
+                or (_is_cue_verb(extra) and not stranded)
+                or not (stranded or tree.kids(extra, *SUBJECT_RELS, "nsubj:pass"))
             ):
                 continue
             clause = tree.subtree(extra)

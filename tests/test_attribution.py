@@ -549,6 +549,12 @@ def test_a_reported_clause_the_parse_broke_into_several_clauses_stays_whole(pars
             "was the trigger for the disaster.",
             "they believe gas, which leaks relatively frequently in Russia, was the trigger for the disaster",
         ),
+        # a clause that ends in a bare modal, whose verb the parse hung on the cue
+        (
+            "United States President Donald Trump said on Friday he can and may declare a national state "
+            "of emergency, which he said would allow him to act without approval from Congress.",
+            "he can and may declare a national state of emergency",
+        ),
         # a conditional and its main clause
         (
             "They said if spot prices move higher there will be no problem finding OPEC crude.",
