@@ -2239,6 +2239,15 @@ def _statement_from_cue(cue: _Cue, text: str, quotes: list[Quotation]) -> Statem
         while kept and kept[-1].upos in ("PUNCT", "CCONJ", "ADP", "SCONJ") and kept[-1].text != ")":
             kept.pop()  # a closing bracket ends an abbreviation (`Forces (SDF)`)
         speaker_words = kept or speaker_words
+    # `Residents there told the press ...`: a locative `there` or `here` between the speaker and
+    # the cue says which residents (the parse makes it the cue's expletive)
+    locative = tree.sentence.word(speaker_words[-1].index + 1) if speaker_words else None
+    if (
+        locative is not None
+        and locative.text.lower() in ("there", "here")
+        and locative.index + 1 == cue.word.index
+    ):
+        speaker_words = [*speaker_words, locative]
     s_start, s_end = _span(speaker_words)
     kind, start, end = _classify(text, cue.content_start, cue.content_end, quotes)
     if kind != "direct":

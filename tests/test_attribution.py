@@ -104,6 +104,14 @@ def only(parser, text):
             "announced",
             "indirect",
         ),
+        # a locative `there` between the speaker and the cue says which residents
+        (
+            "Residents there told the press the officers claimed to be seeking a bomb.",
+            "the officers claimed to be seeking a bomb",
+            "Residents there",
+            "told",
+            "indirect",
+        ),
         # a past tense the tagger took for a participle, after a speaker set off by a relative clause
         (
             "Agnès Callamard, a UN rapporteur who had investigated the case, cautioned justice does not come swiftly.",
