@@ -2187,7 +2187,7 @@ _WH_WORDS = frozenset({"which", "what", "how", "whom", "whose", "whether", "why"
 _QUESTION_OPENERS = frozenset({"whether", "if", "why", "how"})
 
 
-def _proposition(sentence: Sentence, start: int, end: int, cue: Word) -> bool:
+def _proposition(tree: _Tree, start: int, end: int, cue: Word) -> bool:
     """Whether an indirect content can be a proposition (guide rule 2): not a lone word (`expects
     rising production costs`), not a short phrase without a verb (`immediate area`; an adjective
     will do after `call`-like cues: `called it unprecedented`), not a noun phrase whose only finite
@@ -2195,7 +2195,7 @@ def _proposition(sentence: Sentence, start: int, end: int, cue: Word) -> bool:
     make ...`), not a prepositional phrase without a finite verb (`in regard to the case`), nor one
     opening an indirect question or relative clause (`on how impeachment inquiries work`, `in which
     Tsvangirai became prime minister`)."""
-    words = [w for w in sentence.words if start <= w.start < end and w.upos != "PUNCT"]
+    words = [w for w in tree.sentence.words if start <= w.start < end and w.upos != "PUNCT"]
     if not words:
         return True  # the content runs on past this sentence (a long quotation): nothing to judge
     if len(words) < 2:
@@ -2208,7 +2208,6 @@ def _proposition(sentence: Sentence, start: int, end: int, cue: Word) -> bool:
     inside = {w.index for w in words}
     heads = [w for w in words if w.head not in inside]
     if len(heads) == 1 and heads[0].upos in ("NOUN", "PROPN") and not small_clause:
-        tree = _Tree(sentence)
         # (the head itself may be a clause the parse hung as a relative: `groups which believed
         # homosexuality was a sin`)
         relative = {
@@ -2255,7 +2254,7 @@ def _statement_from_cue(cue: _Cue, text: str, quotes: list[Quotation]) -> Statem
         end = _trim(text, start, _without_final_gloss(tree, start, end))[1]
     if cue.kind_hint == "according_to":
         kind = "according_to"
-    if end <= start or (kind == "indirect" and not _proposition(cue.sentence, start, end, cue.word)):
+    if end <= start or (kind == "indirect" and not _proposition(tree, start, end, cue.word)):
         return None
     head = cue.speaker_head
     if s_start < start < s_end and head.end <= start:
